@@ -1,0 +1,5 @@
+"""``python -m litmine``."""
+
+from litmine.cli import run
+
+run()

@@ -1,0 +1,120 @@
+"""Command line: thin typer wrappers around plain functions that do the work."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn, Optional
+
+import typer
+
+from litmine import __version__
+from litmine.errors import LitmineError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Mine Chinese and English biomedical reviews for directional mechanism evidence.")
+lexicon_app = typer.Typer(no_args_is_help=True, help="Check and count the lexicon files.")
+app.add_typer(lexicon_app, name="lexicon")
+
+LexiconOpt = Annotated[Optional[str], typer.Option("--lexicons", help="Lexicon folder (default: the shipped one).")]
+OutOpt = Annotated[str, typer.Option("--output", "-o", help="Output file; format by extension (.csv .tsv .jsonl .parquet .sqlite), - for CSV on stdout.")]
+PathsArg = Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md, .pdf; folders recursively).")]
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Print one line to stderr and exit."""
+    typer.echo(f"litmine: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                               help="Show the version and exit.")] = False) -> None:
+    """Mine Chinese and English biomedical reviews for directional mechanism evidence."""
+
+
+def _report(errors: list[LitmineError]) -> int:
+    """Print one line per failed input; exit status 1 when any failed."""
+    for err in errors:
+        typer.echo(f"litmine: {err}", err=True)
+    return 1 if errors else 0
+
+
+@app.command("mentions")
+def mentions_cli(paths: PathsArg, output: OutOpt, lexicons: LexiconOpt = None) -> None:
+    """Write the mention table (entities and direction cues) of the inputs."""
+    from litmine.pipeline import Settings, mention_files
+    from litmine.writers import write, writer_for
+
+    try:
+        if output != "-":
+            writer_for(output)
+        result = mention_files(paths, Settings(lexicons=lexicons))
+        write(result.frame, output, "mentions")
+    except LitmineError as exc:
+        fail(str(exc))
+    raise typer.Exit(_report(result.errors))
+
+
+@app.command("text")
+def text_cli(path: Annotated[Path, typer.Argument(help="A text, Markdown or PDF file.")],
+             as_json: Annotated[bool, typer.Option("--jsonl", help="One JSON object per sentence.")] = False) -> None:
+    """Print the cleaned text litmine reads, one sentence per line with its number and section."""
+    from litmine.pipeline import clean_sentences
+
+    try:
+        sentences = clean_sentences(path)
+    except LitmineError as exc:
+        fail(str(exc))
+    for s in sentences:
+        if as_json:
+            typer.echo(json.dumps({"sentence_id": s.index, "kind": s.kind, "section": s.section,
+                                   "lang": s.lang, "page": s.page, "citations": s.citations,
+                                   "text": s.text}, ensure_ascii=False))
+        else:
+            typer.echo(f"[{s.index}] <{s.kind}|{s.lang}|{s.section or '-'}> {s.text}")
+
+
+@lexicon_app.command("validate")
+def lexicon_validate_cli(lexicons: LexiconOpt = None) -> None:
+    """Check every lexicon file; one line per malformed row or conflicting synonym."""
+    from litmine.lexicon import validate
+    from litmine.resources import lexicon_dir
+
+    try:
+        problems = validate(lexicon_dir(lexicons))
+    except LitmineError as exc:
+        fail(str(exc))
+    for p in problems:
+        typer.echo(str(p))
+    typer.echo(f"{len(problems)} problems" if problems else "ok", err=bool(problems))
+    raise typer.Exit(1 if problems else 0)
+
+
+@lexicon_app.command("stats")
+def lexicon_stats_cli(lexicons: LexiconOpt = None) -> None:
+    """Count lexicon entries by type and language."""
+    from litmine.lexicon import load, stats
+    from litmine.resources import lexicon_dir
+
+    try:
+        counts = stats(load(lexicon_dir(lexicons)))
+    except LitmineError as exc:
+        fail(str(exc))
+    for (kind, what), n in sorted(counts.items()):
+        typer.echo(f"{kind}\t{what}\t{n}")
+
+
+def run() -> None:
+    """Entry point that never shows a traceback for a broken pipe."""
+    try:
+        app()
+    except BrokenPipeError:
+        sys.stderr.close()

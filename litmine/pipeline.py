@@ -1,0 +1,116 @@
+"""The only module that knows the order of the stages: read -> clean -> split -> mentions -> relations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from litmine import abbreviations, readers
+from litmine.errors import LitmineError
+from litmine.lexicon import Lexicon, default_lexicon
+from litmine.match import find_mentions
+from litmine.normalize import clean
+from litmine.readers.text import doc_id_of
+from litmine.records import CleanText, Document, Mention, Sentence
+from litmine.sentences import split_sentences
+from litmine.table import mention_frame
+
+NO_MENTION_KINDS = {"front"}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Options shared by the commands; the same names as the CLI options."""
+
+    lexicons: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Processed:
+    """A document after cleaning, splitting and mention finding."""
+
+    doc: Document
+    clean: CleanText
+    sentences: list[Sentence]
+    mentions: dict[int, list[Mention]]
+
+
+@dataclass
+class BatchResult:
+    """Rows of all good inputs and one error per bad input."""
+
+    frame: pd.DataFrame
+    errors: list[LitmineError] = field(default_factory=list)
+    documents: int = 0
+
+
+def lexicon_for(settings: Settings) -> Lexicon:
+    """The lexicon named by the settings (cached per process)."""
+    return default_lexicon(settings.lexicons)
+
+
+def process(doc: Document, lex: Lexicon) -> Processed:
+    """Clean, split and find mentions in one document."""
+    text, blocks = clean(doc.raw)
+    sentences = split_sentences(text, blocks, doc.page_starts)
+    found = {s.index: find_mentions(s.text, lex, s.index) for s in sentences
+             if s.kind not in NO_MENTION_KINDS}
+    found = abbreviations.link([s for s in sentences if s.kind not in NO_MENTION_KINDS], found,
+                               lex.concepts)
+    return Processed(doc, text, sentences, found)
+
+
+def process_text(text: str, doc_id: str | None = None, source: str = "<text>",
+                 settings: Settings = Settings()) -> Processed:
+    """Process a string as one document."""
+    doc = Document(doc_id or doc_id_of(text.encode("utf-8")), source, text)
+    return process(doc, lexicon_for(settings))
+
+
+def mention_rows(p: Processed) -> Iterator[dict[str, Any]]:
+    """Rows of the mention table for one processed document."""
+    for s in p.sentences:
+        for m in p.mentions.get(s.index, []):
+            yield {"doc_id": p.doc.doc_id, "source": p.doc.source, "page": s.page,
+                   "sentence_id": s.index, "lang": s.lang, "type": m.type, "text": m.text,
+                   "start": m.start, "end": m.end, "entity": m.entity, "entity_id": m.entity_id,
+                   "matched_by": m.matched_by}
+
+
+def iter_processed(paths: Iterable[str | Path], settings: Settings,
+                   errors: list[LitmineError]) -> Iterator[Processed]:
+    """Processed documents under ``paths``; a bad input is recorded in ``errors`` and skipped."""
+    lex = lexicon_for(settings)
+    seen: set[str] = set()
+    for path in readers.walk(list(paths)):
+        try:
+            doc = readers.read(path)
+        except LitmineError as exc:
+            errors.append(exc)
+            continue
+        if doc.doc_id in seen:
+            continue
+        seen.add(doc.doc_id)
+        yield process(doc, lex)
+
+
+def mention_files(paths: Iterable[str | Path], settings: Settings = Settings()) -> BatchResult:
+    """The mention table of every input under ``paths``."""
+    errors: list[LitmineError] = []
+    rows: list[dict[str, Any]] = []
+    n = 0
+    for p in iter_processed(paths, settings, errors):
+        rows.extend(mention_rows(p))
+        n += 1
+    return BatchResult(mention_frame(rows), errors, n)
+
+
+def clean_sentences(path: str | Path) -> list[Sentence]:
+    """The sentences litmine reads from one file, after cleaning."""
+    doc = readers.read(path)
+    text, blocks = clean(doc.raw)
+    return split_sentences(text, blocks, doc.page_starts)

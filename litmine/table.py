@@ -1,0 +1,43 @@
+"""The evidence and mention tables of SCHEMA.md: column names and exact dtypes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+
+SCHEMA_VERSION = 1
+_STR, _INT, _NINT, _BOOL, _FLOAT = "string", "int64", "Int64", "bool", "float64"
+
+EVIDENCE_COLUMNS: dict[str, str] = {
+    "doc_id": _STR, "source": _STR, "page": _NINT, "sentence_id": _INT, "sentence": _STR, "lang": _STR,
+    "subject": _STR, "subject_id": _STR, "subject_type": _STR, "subject_text": _STR,
+    "subject_start": _INT, "subject_end": _INT, "predicate": _STR, "direction": _STR,
+    "object": _STR, "object_id": _STR, "object_type": _STR, "object_text": _STR,
+    "object_start": _INT, "object_end": _INT,
+    "region": _STR, "region_id": _STR, "region_text": _STR, "condition": _STR,
+    "negated": _BOOL, "hedged": _BOOL, "confidence": _FLOAT, "method": _STR,
+    "citations": _STR, "section": _STR, "schema_version": _INT,
+}
+
+MENTION_COLUMNS: dict[str, str] = {
+    "doc_id": _STR, "source": _STR, "page": _NINT, "sentence_id": _INT, "lang": _STR, "type": _STR,
+    "text": _STR, "start": _INT, "end": _INT, "entity": _STR, "entity_id": _STR, "matched_by": _STR,
+}
+
+
+def frame(rows: Iterable[dict[str, Any]], columns: dict[str, str]) -> pd.DataFrame:
+    """A DataFrame with exactly ``columns`` in order and their dtypes, even when empty."""
+    df = pd.DataFrame(list(rows), columns=list(columns))
+    return df.astype(columns)
+
+
+def evidence_frame(rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
+    """The evidence table."""
+    return frame(rows, EVIDENCE_COLUMNS)
+
+
+def mention_frame(rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
+    """The mention table."""
+    return frame(rows, MENTION_COLUMNS)

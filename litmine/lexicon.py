@@ -129,10 +129,11 @@ class Lexicon:
         auto.make_automaton()
         return auto
 
-    def words(self) -> list[str]:
+    @cached_property
+    def segmenter_words(self) -> tuple[str, ...]:
         """Every surface form with Chinese characters (for the segmenter's dictionary)."""
-        return sorted({t.surface for ts in self.terms.values() for t in ts
-                       if any(is_cjk(c) for c in t.surface)})
+        return tuple(sorted({t.surface for ts in self.terms.values() for t in ts
+                             if any(is_cjk(c) for c in t.surface)}))
 
 
 def _split(cell: str) -> tuple[str, ...]:

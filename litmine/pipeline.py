@@ -13,11 +13,14 @@ from litmine import abbreviations, readers
 from litmine.errors import LitmineError
 from litmine.lexicon import Lexicon, default_lexicon
 from litmine.match import find_mentions
+from litmine.pairs import make_pairs
+from litmine.relations import Classifier, classify, load_model
+from litmine.assemble import evidence_rows
 from litmine.normalize import clean
 from litmine.readers.text import doc_id_of
-from litmine.records import CleanText, Document, Mention, Sentence
+from litmine.records import CleanText, Document, Mention, Pair, Sentence
 from litmine.sentences import split_sentences
-from litmine.table import mention_frame
+from litmine.table import evidence_frame, mention_frame
 
 NO_MENTION_KINDS = {"front"}
 
@@ -27,6 +30,7 @@ class Settings:
     """Options shared by the commands; the same names as the CLI options."""
 
     lexicons: str | None = None
+    model: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,3 +118,37 @@ def clean_sentences(path: str | Path) -> list[Sentence]:
     doc = readers.read(path)
     text, blocks = clean(doc.raw)
     return split_sentences(text, blocks, doc.page_starts)
+
+
+def pairs_of(p: Processed) -> list[Pair]:
+    """Candidate pairs of every sentence with mentions."""
+    return [pair for s in p.sentences if p.mentions.get(s.index)
+            for pair in make_pairs(s, p.mentions[s.index])]
+
+
+def evidence_of(p: Processed, lex: Lexicon, clf: Classifier | None = None) -> list[dict[str, Any]]:
+    """Evidence rows of one processed document."""
+    return list(evidence_rows(p.doc, classify(pairs_of(p), lex, clf)))
+
+
+def extract_text(text: str, *, doc_id: str | None = None, settings: Settings = Settings()) -> pd.DataFrame:
+    """The evidence table for one text."""
+    p = process_text(text, doc_id=doc_id, settings=settings)
+    return evidence_frame(evidence_of(p, lexicon_for(settings), model_for(settings)))
+
+
+def extract_files(paths: Iterable[str | Path], settings: Settings = Settings()) -> BatchResult:
+    """The evidence table of every input under ``paths``; bad inputs become errors."""
+    errors: list[LitmineError] = []
+    lex, clf = lexicon_for(settings), model_for(settings)
+    rows: list[dict[str, Any]] = []
+    n = 0
+    for p in iter_processed(paths, settings, errors):
+        rows.extend(evidence_of(p, lex, clf))
+        n += 1
+    return BatchResult(evidence_frame(rows), errors, n)
+
+
+def model_for(settings: Settings) -> Classifier:
+    """The relation model named by the settings (shipped one by default)."""
+    return load_model(settings.model)

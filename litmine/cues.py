@@ -1,0 +1,116 @@
+"""Rules around a pair: the cues that govern it, negation and hedging scope, region and condition.
+
+Direction composes like signs: a verb cue between subject and object and a change noun after the
+object multiply (``逆转 ... 的升高`` = down x up = down; ``减轻 ... 的降低`` = down x down = up).
+"""
+
+from __future__ import annotations
+
+import re
+
+from litmine.lexicon import Lexicon
+from litmine.records import Mention
+
+SIGN = {"up": 1, "down": -1}
+AFTER_OBJECT_CHARS = 12
+CLAUSE_BREAK = re.compile(r"[，,；;。：:]|\band\b|\bbut\b|\bwhile\b|\bwhereas\b")
+_PASSIVE = re.compile(r"被|\bby\b")
+_ZH_SHORT_NEGATION = re.compile(r"[不未无没](?:明显|显著|能)?$")
+_EN_NEGATION = re.compile(r"\b(?:not|no|never|nor|without|failed to|unable to)\b(?:\W+\w+){0,3}\W*$", re.I)
+CONTEXT_CLASSES = {"animal_model", "disease", "pain_condition", "symptom"}
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around ``text[start:end]``, bounded by commas, semicolons and stops."""
+    left = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in CLAUSE_BREAK.finditer(text, end)), len(text))
+    return left, right
+
+
+def _sign(cue: Mention, obj: Mention) -> int:
+    """Sign a cue gives the object; ``improve`` lowers conditions and raises anything else."""
+    if cue.cls == "improve":
+        return -1 if obj.type == "condition" and obj.cls != "phenotype" else 1
+    return SIGN.get(cue.entity, 0)
+
+
+def governing_cues(text: str, subj: Mention, obj: Mention, cues: list[Mention]) -> list[Mention]:
+    """Cues that carry the pair's direction: the verb nearest the object, and a change after it."""
+    out: list[Mention] = []
+    first, second = (subj, obj) if subj.start < obj.start else (obj, subj)
+    between = [c for c in cues if first.end <= c.start and c.end <= second.start and c.cls != "agent"]
+    if between:
+        out.append(between[-1] if first is subj else between[0])
+    _, clause_end = clause_bounds(text, second.start, second.end)
+    after = [c for c in cues if second.end <= c.start < min(clause_end, second.end + AFTER_OBJECT_CHARS)]
+    if after:
+        out.append(after[0])
+    if not out:
+        agents = [c for c in cues if c.cls == "agent" and abs(c.start - obj.end) <= 4]
+        out.extend(agents[:1])
+    if not out and first is subj:
+        before = [c for c in cues if c.end <= first.start and first.start - c.end <= 6]
+        out.extend(before[-1:])
+    return out
+
+
+def rule_direction(text: str, subj: Mention, obj: Mention, cues: list[Mention]) -> str | None:
+    """Direction of the object's change read from the cues, or None when no cue governs it."""
+    governing = governing_cues(text, subj, obj, cues)
+    if not governing:
+        return None
+    sign = 1
+    for cue in governing:
+        sign *= _sign(cue, obj)
+    return {1: "up", -1: "down"}.get(sign)
+
+
+def is_negated(text: str, span: tuple[int, int], cues: list[Mention], lex: Lexicon) -> bool:
+    """A negation governs the pair: a negation term in its clause, or 不/未 right before a cue."""
+    lo, hi = clause_bounds(text, *span)
+    zone = text[lo:hi]
+    for term, lang in lex.context.get("negation", []):
+        if len(term) >= 2 and not term.isascii() and term in zone:
+            return True
+    for c in cues:
+        if lo <= c.start < hi:
+            prefix = text[lo:c.start]
+            if _ZH_SHORT_NEGATION.search(prefix) or _EN_NEGATION.search(prefix):
+                return True
+    return False
+
+
+def is_hedged(text: str, span: tuple[int, int], lex: Lexicon) -> bool:
+    """A hedge (可能, 尚不清楚, may, unclear) in the sentence part holding the pair."""
+    lo, _ = clause_bounds(text, *span)
+    zone = text[max(0, lo - 20):clause_bounds(text, *span)[1]]
+    for term, lang in lex.context.get("hedge", []):
+        if term.isascii():
+            if re.search(r"\b" + re.escape(term) + r"\b", zone, re.I):
+                return True
+        elif term in zone:
+            return True
+    return False
+
+
+def is_passive(text: str, subj: Mention, obj: Mention) -> bool:
+    """Object first and a passive marker before the subject (NF-κB 被 AMPK 抑制)."""
+    return obj.start < subj.start and bool(_PASSIVE.search(text[obj.end:subj.start]))
+
+
+def attach_region(text: str, subj: Mention, obj: Mention, entities: list[Mention]) -> Mention | None:
+    """The anatomical site nearest the object within its clause (not the subject or object)."""
+    lo, hi = clause_bounds(text, min(subj.start, obj.start), max(subj.end, obj.end))
+    regions = [m for m in entities if m.type == "brain_region" and m not in (subj, obj)
+               and lo <= m.start and m.end <= hi]
+    if not regions:
+        regions = [m for m in entities if m.type == "brain_region" and m not in (subj, obj)]
+        regions = [m for m in regions if abs(m.start - obj.start) <= 40]
+    return min(regions, key=lambda m: abs(m.start - obj.start), default=None)
+
+
+def attach_condition(subj: Mention, obj: Mention, entities: list[Mention]) -> Mention | None:
+    """A disease or model named in the sentence as context (not the subject or object)."""
+    found = [m for m in entities if m.type == "condition" and m.cls in CONTEXT_CLASSES
+             and m.entity_id not in (subj.entity_id, obj.entity_id)]
+    return min(found, key=lambda m: abs(m.start - obj.start), default=None)

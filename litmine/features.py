@@ -1,0 +1,66 @@
+"""Pair -> features: text views around the marked pair and the rules' readings. Shared by train and predict."""
+
+from __future__ import annotations
+
+from litmine import cues as cue_rules
+from litmine.lexicon import Lexicon
+from litmine.records import Pair
+from litmine.tokenize import tokenize
+
+WINDOW_TOKENS = 5
+
+
+def _masked_tokens(pair: Pair, words: tuple[str, ...]) -> list[tuple[str, int, int]]:
+    """Sentence tokens with the subject, object and other entities replaced by markers."""
+    text = pair.sentence.text
+    keep = tuple((m.start, m.end) for m in (pair.subj, pair.obj))
+    out = []
+    for tok, a, b in tokenize(text, pair.sentence.lang, words, keep):
+        if a < pair.subj.end and pair.subj.start < b:
+            tok = "<S>"
+        elif a < pair.obj.end and pair.obj.start < b:
+            tok = "<O>"
+        else:
+            tok = tok.lower()
+        out.append((tok, a, b))
+    return out
+
+
+def _dedupe_markers(tokens: list[str]) -> list[str]:
+    return [t for i, t in enumerate(tokens) if t not in ("<S>", "<O>") or i == 0 or tokens[i - 1] != t]
+
+
+def pair_features(pair: Pair, lex: Lexicon) -> dict[str, object]:
+    """Text views (between, left, right, window) and symbolic features of one pair."""
+    text, s, o = pair.sentence.text, pair.subj, pair.obj
+    first, second = (s, o) if s.start < o.start else (o, s)
+    toks = _dedupe_markers([t for t, _, _ in _masked_tokens(pair, lex.segmenter_words)])
+    i1 = toks.index("<S>" if first is s else "<O>") if ("<S>" in toks and "<O>" in toks) else 0
+    i2 = toks.index("<O>" if first is s else "<S>") if ("<S>" in toks and "<O>" in toks) else len(toks)
+    cues = list(pair.cues)
+    span = (first.start, second.end)
+    rule = cue_rules.rule_direction(text, s, o, cues) or "none"
+    between_cues = [c for c in cues if first.end <= c.start and c.end <= second.start]
+    symbolic = {
+        "rule=" + rule: 1.0,
+        "order=" + ("SO" if first is s else "OS"): 1.0,
+        "passive": float(cue_rules.is_passive(text, s, o)),
+        "negated": float(cue_rules.is_negated(text, span, cues, lex)),
+        "hedged": float(cue_rules.is_hedged(text, span, lex)),
+        "lang=" + pair.sentence.lang: 1.0,
+        "subj=" + s.type: 1.0,
+        "obj=" + (o.cls if o.cls == "phenotype" else o.type): 1.0,
+        "n_between_cues": min(len(between_cues), 3) / 3,
+        "between_cue=" + (between_cues[-1].entity if between_cues else "none"): 1.0,
+        "dist": min(second.start - first.end, 120) / 120,
+        "same_clause": float(cue_rules.clause_bounds(text, first.start, first.end)
+                             == cue_rules.clause_bounds(text, second.start, second.end)),
+    }
+    return {
+        "between": " ".join(toks[i1:i2 + 1]),
+        "left": " ".join(toks[max(0, i1 - WINDOW_TOKENS):i1 + 1]),
+        "right": " ".join(toks[i2:i2 + WINDOW_TOKENS + 1]),
+        "chars": text[max(0, first.start - 10):second.end + 12].replace(s.text, "Ⓢ").replace(o.text, "Ⓞ"),
+        "symbolic": symbolic,
+        "rule": rule,
+    }

@@ -1,0 +1,138 @@
+"""The relation classifier: up / down / none for a pair, with a calibrated probability.
+
+Logistic regression over TF-IDF views of the marked pair (tokens between, left and right of it,
+characters around it) and the rules' readings, calibrated with Platt scaling (sigmoid) by
+scikit-learn's CalibratedClassifierCV. Saved with skops next to a JSON file of its metadata.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from litmine import cues as cue_rules
+from litmine import resources
+from litmine.errors import ModelError
+from litmine.features import pair_features
+from litmine.lexicon import Lexicon
+from litmine.records import Pair, Relation
+
+LABELS = ("down", "none", "up")
+TEXT_VIEWS = {"between": (1, 3), "left": (1, 2), "right": (1, 2)}
+CHAR_NGRAMS = (1, 4)
+MODEL_FILE = "relation.skops"
+META_FILE = "relation.json"
+C = 4.0
+CALIBRATION_FOLDS = 3
+
+
+class Classifier:
+    """Vectorizers and a calibrated model over pair features."""
+
+    def __init__(self, parts: dict[str, Any]) -> None:
+        self.parts = parts
+
+    @classmethod
+    def new(cls, seed: int = 0) -> "Classifier":
+        """An untrained classifier with fixed hyper-parameters."""
+        from sklearn.calibration import CalibratedClassifierCV
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+
+        parts: dict[str, Any] = {
+            view: TfidfVectorizer(token_pattern=r"\S+", ngram_range=rng, sublinear_tf=True, min_df=1,
+                                  lowercase=False)
+            for view, rng in TEXT_VIEWS.items()}
+        parts["chars"] = TfidfVectorizer(analyzer="char", ngram_range=CHAR_NGRAMS, sublinear_tf=True,
+                                         min_df=2, max_features=60000)
+        parts["symbolic"] = DictVectorizer()
+        base = LogisticRegression(C=C, max_iter=3000, class_weight="balanced", random_state=seed)
+        parts["model"] = CalibratedClassifierCV(base, method="sigmoid", cv=CALIBRATION_FOLDS)
+        return cls(parts)
+
+    def _matrix(self, feats: list[dict[str, Any]], fit: bool):  # type: ignore[no-untyped-def]
+        from scipy.sparse import hstack
+
+        blocks = []
+        for view in (*TEXT_VIEWS, "chars", "symbolic"):
+            column = [f[view] for f in feats]
+            vec = self.parts[view]
+            blocks.append(vec.fit_transform(column) if fit else vec.transform(column))
+        return hstack(blocks).tocsr()
+
+    def fit(self, feats: list[dict[str, Any]], labels: list[str]) -> "Classifier":
+        """Fit vectorizers and the calibrated model."""
+        self.parts["model"].fit(self._matrix(feats, fit=True), labels)
+        return self
+
+    def predict(self, feats: list[dict[str, Any]]) -> list[dict[str, float]]:
+        """Probability of each label for each pair."""
+        if not feats:
+            return []
+        model = self.parts["model"]
+        probs = model.predict_proba(self._matrix(feats, fit=False))
+        return [dict(zip(model.classes_, map(float, row))) for row in probs]
+
+
+def save(clf: Classifier, directory: Path, meta: dict[str, Any]) -> Path:
+    """Write the model and its metadata; returns the model path."""
+    import sklearn
+    import skops.io as sio
+
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / MODEL_FILE
+    sio.dump(clf.parts, path)
+    meta = {**meta, "sklearn": sklearn.__version__, "labels": list(LABELS)}
+    (directory / META_FILE).write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+@cache
+def load_model(directory: str | None = None) -> Classifier:
+    """The shipped classifier, loaded once; ModelError says how to rebuild it."""
+    import sklearn
+    import skops.io as sio
+
+    folder = Path(directory) if directory else resources.model_dir()
+    path, meta_path = folder / MODEL_FILE, folder / META_FILE
+    if not path.is_file() or not meta_path.is_file():
+        raise ModelError(path, "relation model not found; run `litmine train` to build it")
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    if meta.get("sklearn", "").split(".")[:2] != sklearn.__version__.split(".")[:2]:
+        raise ModelError(path, f"built with scikit-learn {meta.get('sklearn')}, this is "
+                               f"{sklearn.__version__}; run `litmine train` to rebuild it")
+    try:
+        parts = sio.load(path, trusted=sio.get_untrusted_types(file=path))
+    except Exception as exc:  # skops raises many types for a damaged file
+        raise ModelError(path, f"cannot load relation model ({type(exc).__name__}); run `litmine train`") from exc
+    return Classifier(parts)
+
+
+def decide(probs: dict[str, float], rule: str) -> tuple[str, float, str]:
+    """Label, its probability and the method, from the model's probabilities and the rule reading."""
+    label = max(probs, key=probs.__getitem__)
+    if label == "none":
+        return label, probs[label], "model"
+    method = "rule" if rule == label else "model"
+    return label, probs[label], method
+
+
+def classify(pairs: list[Pair], lex: Lexicon, clf: Classifier | None = None) -> list[Relation]:
+    """Relations for the pairs the classifier links (label up or down), in pair order."""
+    clf = clf or load_model()
+    feats = [pair_features(p, lex) for p in pairs]
+    out = []
+    for pair, f, probs in zip(pairs, feats, clf.predict(feats)):
+        label, score, method = decide(probs, str(f["rule"]))
+        if label == "none":
+            continue
+        first, second = sorted((pair.subj, pair.obj), key=lambda m: m.start)
+        span = (first.start, second.end)
+        cues = list(pair.cues)
+        out.append(Relation(pair, label, round(score, 4), method,
+                            cue_rules.is_negated(pair.sentence.text, span, cues, lex),
+                            cue_rules.is_hedged(pair.sentence.text, span, lex)))
+    return out

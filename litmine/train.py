@@ -1,0 +1,159 @@
+"""Build the relation classifier from the gold annotations and the direction-en pairs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from litmine import resources
+from litmine.errors import LitmineError
+from litmine.features import pair_features
+from litmine.lexicon import Lexicon
+from litmine.match import find_mentions
+from litmine.pairs import make_pairs
+from litmine.pipeline import Processed, Settings, lexicon_for, process
+from litmine.readers import read
+from litmine.records import Mention, Pair, Sentence
+from litmine.relations import Classifier, save
+
+EN_TYPES = {"CHEMICAL": "intervention", "GENE": "molecule", "GENE-Y": "molecule", "GENE-N": "molecule"}
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A labelled pair and the group it belongs to (article or PubMed id)."""
+
+    pair: Pair
+    label: str
+    group: str
+
+
+def corpora() -> Path:
+    """The checkout's corpora folder; training needs a source checkout."""
+    root = resources.corpora_dir()
+    if root is None or not root.is_dir():
+        raise LitmineError("corpora", "training data not found; run from a source checkout of litmine")
+    return root
+
+
+def span_mention(text: str, span: dict, etype: str, sentence_id: int = 0) -> Mention:
+    """A mention for a given span (classify-pairs input, gold data)."""
+    start, end = int(span["start"]), int(span["end"])
+    if text[start:end] != span.get("text", text[start:end]):
+        raise LitmineError("span", f"text[{start}:{end}] is {text[start:end]!r}, not {span.get('text')!r}")
+    return Mention(sentence_id, start, end, text[start:end], etype, text[start:end], "", "given", "")
+
+
+def given_pair(record: dict, lex: Lexicon) -> Pair:
+    """A pair from a classify-pairs record: given spans, cues found by the lexicon."""
+    text = record["text"]
+    sentence = Sentence(0, 0, len(text), text, _lang(text), "text")
+    subj = span_mention(text, record["subj"], EN_TYPES.get(record["subj"].get("type", ""), "intervention"))
+    obj = span_mention(text, record["obj"], EN_TYPES.get(record["obj"].get("type", ""), "molecule"))
+    cues = tuple(m for m in find_mentions(text, lex) if m.type == "direction")
+    return Pair(sentence, subj, obj, None, None, cues)
+
+
+def _lang(text: str) -> str:
+    from litmine.script import detect_lang
+
+    return detect_lang(text)
+
+
+def direction_en(lex: Lexicon, path: Path | None = None) -> list[Example]:
+    """The expert-annotated English chemical-protein pairs, grouped by PubMed id."""
+    path = path or corpora() / "direction-en" / "train.jsonl"
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            out.append(Example(given_pair(rec, lex), rec["label"], "pmid:" + str(rec["pmid"])))
+    return out
+
+
+def _overlaps(m: Mention, span: dict | None) -> bool:
+    return bool(span) and m.start < span["end"] and span["start"] < m.end
+
+
+def gold_records(article: str) -> list[dict]:
+    """Gold sentence records of one article."""
+    path = corpora() / "annotations" / f"{article}.jsonl"
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def articles() -> list[str]:
+    """Names of the annotated articles."""
+    folder = corpora() / "annotations"
+    return sorted(p.stem for p in folder.glob("*.jsonl") if not p.stem.endswith(".sentences"))
+
+
+def align(p: Processed, records: list[dict]) -> dict[int, dict]:
+    """Gold records keyed by the processed sentence they belong to (matched by text)."""
+    by_text: dict[str, list[Sentence]] = {}
+    for s in p.sentences:
+        by_text.setdefault(s.text, []).append(s)
+    out = {}
+    for rec in records:
+        candidates = by_text.get(rec["sentence"], [])
+        if candidates:
+            best = min(candidates, key=lambda s: abs(s.index - rec.get("sentence_id", s.index)))
+            out[best.index] = rec
+    return out
+
+
+def label_of(pair: Pair, rec: dict | None) -> str:
+    """Gold direction of a candidate pair, or none."""
+    for rel in (rec or {}).get("relations", []):
+        if _overlaps(pair.subj, rel["subject"]) and _overlaps(pair.obj, rel["object"]):
+            return rel["direction"]
+    return "none"
+
+
+def processed_article(article: str, lex: Lexicon) -> Processed:
+    """An annotated article read and processed like any input."""
+    return process(read(corpora() / "seeds" / f"{article}.txt"), lex)
+
+
+def gold_examples(lex: Lexicon, names: list[str] | None = None) -> list[Example]:
+    """Candidate pairs of the annotated articles, labelled from the gold relations."""
+    out = []
+    for article in names if names is not None else articles():
+        p = processed_article(article, lex)
+        gold = align(p, gold_records(article))
+        for s in p.sentences:
+            for pair in make_pairs(s, p.mentions.get(s.index, [])):
+                out.append(Example(pair, label_of(pair, gold.get(s.index)), article))
+    return out
+
+
+def fit(examples: list[Example], lex: Lexicon, seed: int = 0) -> Classifier:
+    """A classifier fitted on labelled examples."""
+    return Classifier.new(seed).fit([pair_features(e.pair, lex) for e in examples],
+                                    [e.label for e in examples])
+
+
+def data_hash() -> str:
+    """Hash of the training files, recorded with the model."""
+    h = hashlib.sha256()
+    root = corpora()
+    for path in sorted([*(root / "annotations").glob("*.jsonl"), root / "direction-en" / "train.jsonl"]):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def train(out_dir: Path | None = None, settings: Settings = Settings(),
+          feedback: list[Example] | None = None) -> dict:
+    """Fit on all gold articles and direction-en, save the model, return its metadata."""
+    lex = lexicon_for(settings)
+    gold = gold_examples(lex)
+    en = direction_en(lex)
+    examples = gold + en + list(feedback or [])
+    clf = fit(examples, lex)
+    meta = {"data_hash": data_hash(), "examples": len(examples), "gold_pairs": len(gold),
+            "gold_relations": sum(e.label != "none" for e in gold), "direction_en_pairs": len(en),
+            "articles": articles()}
+    save(clf, out_dir or resources.model_dir(), meta)
+    return meta

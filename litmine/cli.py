@@ -63,6 +63,85 @@ def mentions_cli(paths: PathsArg, output: OutOpt, lexicons: LexiconOpt = None) -
     raise typer.Exit(_report(result.errors))
 
 
+@app.command("extract")
+def extract_cli(paths: PathsArg, output: OutOpt, lexicons: LexiconOpt = None,
+                model: Annotated[Optional[str], typer.Option("--model", help="Model folder (default: the shipped one).")] = None) -> None:
+    """Write the evidence table: one row per directional relation with its sentence and provenance."""
+    from litmine.pipeline import Settings, extract_files
+    from litmine.writers import write, writer_for
+
+    try:
+        if output != "-":
+            writer_for(output)
+        result = extract_files(paths, Settings(lexicons=lexicons, model=model))
+        write(result.frame, output, "evidence")
+    except LitmineError as exc:
+        fail(str(exc))
+    raise typer.Exit(_report(result.errors))
+
+
+@app.command("classify-pairs")
+def classify_pairs_cli(input: Annotated[Path, typer.Argument(help="JSONL: id, text, subj and obj spans.")],
+                       output: OutOpt, lexicons: LexiconOpt = None) -> None:
+    """Classify given entity pairs as up / down / none with the probability of the label."""
+    from litmine.pipeline import Settings, classify_records
+    from litmine.writers.atomic import write_lines
+
+    try:
+        records = _read_jsonl(input)
+        out = classify_records(records, Settings(lexicons=lexicons))
+        write_lines((json.dumps(r, ensure_ascii=False) for r in out), output)
+    except LitmineError as exc:
+        fail(str(exc))
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    """Records of a JSONL file; a bad line is an error naming the file and line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LitmineError(path, f"cannot read: {exc}") from exc
+    out = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+            _ = (rec["text"], rec["subj"]["start"], rec["subj"]["end"], rec["obj"]["start"], rec["obj"]["end"])
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise LitmineError(f"{path}:{n}", f"not a pair record ({type(exc).__name__}: {exc})") from exc
+        out.append(rec)
+    return out
+
+
+@app.command("train")
+def train_cli(output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Model folder (default: the package's).")] = None,
+              lexicons: LexiconOpt = None) -> None:
+    """Rebuild the relation model from corpora/annotations and corpora/direction-en."""
+    from litmine.pipeline import Settings
+    from litmine.train import train
+
+    try:
+        meta = train(output, Settings(lexicons=lexicons))
+    except LitmineError as exc:
+        fail(str(exc))
+    typer.echo(json.dumps(meta, ensure_ascii=False, indent=2))
+
+
+@app.command("evaluate")
+def evaluate_cli(part: Annotated[str, typer.Option("--part", help="articles (leave one article out), direction-en, or all.")] = "all",
+                 lexicons: LexiconOpt = None) -> None:
+    """Print precision, recall and F1 of triples per language and the direction-en held-out macro-F1."""
+    from litmine.evaluate import evaluate
+    from litmine.pipeline import Settings
+
+    try:
+        result = evaluate(part, Settings(lexicons=lexicons))
+    except LitmineError as exc:
+        fail(str(exc))
+    typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+
+
 @app.command("text")
 def text_cli(path: Annotated[Path, typer.Argument(help="A text, Markdown or PDF file.")],
              as_json: Annotated[bool, typer.Option("--jsonl", help="One JSON object per sentence.")] = False) -> None:

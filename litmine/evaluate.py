@@ -122,3 +122,17 @@ def direction_en_heldout(settings: Settings = Settings()) -> dict[str, Any]:
     return {"pairs": len(data), "folds": FOLDS, "ours_macro_f1_updown": _macro_updown(labels, ours),
             "baseline_macro_f1_updown": _macro_updown(labels, base),
             "confusion": dict(Counter(f"{g}->{p}" for g, p in zip(labels, ours)))}
+
+
+def evaluate(part: str = "all", settings: Settings = Settings()) -> dict[str, Any]:
+    """The figures of docs/quality.md: ``articles``, ``direction-en`` or ``all``."""
+    from litmine.errors import LitmineError
+
+    if part not in ("all", "articles", "direction-en"):
+        raise LitmineError("--part", f"unknown part {part!r}; use articles, direction-en or all")
+    out: dict[str, Any] = {}
+    if part in ("all", "articles"):
+        out["leave_one_article_out"] = leave_one_article_out(settings)
+    if part in ("all", "direction-en"):
+        out["direction_en_by_pmid"] = direction_en_heldout(settings)
+    return out

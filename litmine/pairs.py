@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from litmine import cues as cue_rules
+from litmine.errors import LitmineError
+from litmine.lexicon import Lexicon
+from litmine.match import find_mentions
 from litmine.records import Mention, Pair, Sentence
+from litmine.script import detect_lang
 
 SUBJECT_TYPES = {"intervention", "molecule", "condition"}
 OBJECT_TYPES = {"molecule", "condition"}
 MAX_PAIR_CHARS = 160
 MAX_PAIRS_PER_SENTENCE = 80
+EN_TYPES = {"CHEMICAL": "intervention", "GENE": "molecule", "GENE-Y": "molecule", "GENE-N": "molecule"}
 
 
 def _overlap(a: Mention, b: Mention) -> bool:
@@ -39,3 +44,21 @@ def make_pairs(sentence: Sentence, mentions: list[Mention]) -> list[Pair]:
         condition = cue_rules.attach_condition(s, o, entities)
         out.append(Pair(sentence, s, o, region, condition, cues))
     return out
+
+
+def span_mention(text: str, span: dict, etype: str, sentence_id: int = 0) -> Mention:
+    """A mention for a given span (classify-pairs input, gold data)."""
+    start, end = int(span["start"]), int(span["end"])
+    if text[start:end] != span.get("text", text[start:end]):
+        raise LitmineError("span", f"text[{start}:{end}] is {text[start:end]!r}, not {span.get('text')!r}")
+    return Mention(sentence_id, start, end, text[start:end], etype, text[start:end], "", "given", "")
+
+
+def given_pair(record: dict, lex: Lexicon) -> Pair:
+    """A pair from a classify-pairs record: given spans, cues found by the lexicon."""
+    text = record["text"]
+    sentence = Sentence(0, 0, len(text), text, detect_lang(text), "text")
+    subj = span_mention(text, record["subj"], EN_TYPES.get(record["subj"].get("type", ""), "intervention"))
+    obj = span_mention(text, record["obj"], EN_TYPES.get(record["obj"].get("type", ""), "molecule"))
+    cues = tuple(m for m in find_mentions(text, lex) if m.type == "direction")
+    return Pair(sentence, subj, obj, None, None, cues)

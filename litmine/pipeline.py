@@ -13,7 +13,8 @@ from litmine import abbreviations, readers
 from litmine.errors import LitmineError
 from litmine.lexicon import Lexicon, default_lexicon
 from litmine.match import find_mentions
-from litmine.pairs import make_pairs
+from litmine.features import pair_features
+from litmine.pairs import given_pair, make_pairs
 from litmine.relations import Classifier, classify, load_model
 from litmine.assemble import evidence_rows
 from litmine.normalize import clean
@@ -152,3 +153,20 @@ def extract_files(paths: Iterable[str | Path], settings: Settings = Settings()) 
 def model_for(settings: Settings) -> Classifier:
     """The relation model named by the settings (shipped one by default)."""
     return load_model(settings.model)
+
+
+def classify_records(records: list[dict[str, Any]], settings: Settings = Settings()) -> list[dict[str, Any]]:
+    """classify-pairs: each record plus ``pred`` (up/down/none) and ``score`` (its probability)."""
+    lex, clf = lexicon_for(settings), model_for(settings)
+    pairs = []
+    for rec in records:
+        try:
+            pairs.append(given_pair(rec, lex))
+        except LitmineError as exc:
+            raise LitmineError(f"record {rec.get('id', '?')}", exc.problem) from exc
+    probs = clf.predict([pair_features(p, lex) for p in pairs])
+    out = []
+    for rec, pr in zip(records, probs):
+        pred = max(pr, key=pr.__getitem__)
+        out.append({**rec, "pred": pred, "score": round(pr[pred], 4)})
+    return out

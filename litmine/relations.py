@@ -8,6 +8,7 @@ scikit-learn's CalibratedClassifierCV. Saved with skops next to a JSON file of i
 from __future__ import annotations
 
 import json
+import zipfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,9 +23,11 @@ from litmine.records import Pair, Relation
 LABELS = ("down", "none", "up")
 TEXT_VIEWS = {"between": (1, 3), "left": (1, 2), "right": (1, 2)}
 CHAR_NGRAMS = (1, 4)
+MAX_VIEW_FEATURES = 15000
 MODEL_FILE = "relation.skops"
 META_FILE = "relation.json"
 C = 4.0
+TRUSTED_TYPES = ["sklearn.calibration._CalibratedClassifier", "sklearn.calibration._SigmoidCalibration"]
 CALIBRATION_FOLDS = 3
 
 
@@ -43,14 +46,14 @@ class Classifier:
         from sklearn.linear_model import LogisticRegression
 
         parts: dict[str, Any] = {
-            view: TfidfVectorizer(token_pattern=r"\S+", ngram_range=rng, sublinear_tf=True, min_df=1,
-                                  lowercase=False)
+            view: TfidfVectorizer(token_pattern=r"\S+", ngram_range=rng, sublinear_tf=True, min_df=2,
+                                  lowercase=False, max_features=MAX_VIEW_FEATURES)
             for view, rng in TEXT_VIEWS.items()}
         parts["chars"] = TfidfVectorizer(analyzer="char", ngram_range=CHAR_NGRAMS, sublinear_tf=True,
-                                         min_df=2, max_features=60000)
+                                         min_df=2, max_features=30000)
         parts["symbolic"] = DictVectorizer()
         base = LogisticRegression(C=C, max_iter=3000, class_weight="balanced", random_state=seed)
-        parts["model"] = CalibratedClassifierCV(base, method="sigmoid", cv=CALIBRATION_FOLDS)
+        parts["model"] = CalibratedClassifierCV(base, method="sigmoid", cv=CALIBRATION_FOLDS, ensemble=False)
         return cls(parts)
 
     def _matrix(self, feats: list[dict[str, Any]], fit: bool):  # type: ignore[no-untyped-def]
@@ -66,6 +69,13 @@ class Classifier:
     def fit(self, feats: list[dict[str, Any]], labels: list[str]) -> "Classifier":
         """Fit vectorizers and the calibrated model."""
         self.parts["model"].fit(self._matrix(feats, fit=True), labels)
+        for view in (*TEXT_VIEWS, "chars"):
+            # Pruned terms are kept only for introspection; they would make the file many MB.
+            vec = self.parts[view]
+            if hasattr(vec, "stop_words_"):
+                del vec.stop_words_
+            # Plain ints serialise as JSON; numpy ints would become one file each in the skops zip.
+            vec.vocabulary_ = {term: int(i) for term, i in vec.vocabulary_.items()}
         return self
 
     def predict(self, feats: list[dict[str, Any]]) -> list[dict[str, float]]:
@@ -84,7 +94,7 @@ def save(clf: Classifier, directory: Path, meta: dict[str, Any]) -> Path:
 
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / MODEL_FILE
-    sio.dump(clf.parts, path)
+    sio.dump(clf.parts, path, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
     meta = {**meta, "sklearn": sklearn.__version__, "labels": list(LABELS)}
     (directory / META_FILE).write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
@@ -105,7 +115,7 @@ def load_model(directory: str | None = None) -> Classifier:
         raise ModelError(path, f"built with scikit-learn {meta.get('sklearn')}, this is "
                                f"{sklearn.__version__}; run `litmine train` to rebuild it")
     try:
-        parts = sio.load(path, trusted=sio.get_untrusted_types(file=path))
+        parts = sio.load(path, trusted=TRUSTED_TYPES)
     except Exception as exc:  # skops raises many types for a damaged file
         raise ModelError(path, f"cannot load relation model ({type(exc).__name__}); run `litmine train`") from exc
     return Classifier(parts)

@@ -20,6 +20,7 @@ def _segmenter(words: tuple[str, ...]):  # type: ignore[no-untyped-def]
 
     jieba.setLogLevel(logging.WARNING)
     seg = jieba.Tokenizer()
+    seg.tmp_dir = None
     seg.initialize()
     for word in words:
         seg.add_word(word, freq=LEXICON_WORD_FREQ)
@@ -35,7 +36,11 @@ def _nlp(lang: str, words: tuple[str, ...]):  # type: ignore[no-untyped-def]
         return spacy.blank("en")
     from spacy.lang.zh import Chinese
 
-    nlp = Chinese.from_config({"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    from spacy.lang.zh import Segmenter
+
+    # Built with the char segmenter and switched after, so spaCy never warms up jieba's global dict.
+    nlp = Chinese.from_config({"nlp": {"tokenizer": {"segmenter": "char"}}})
+    nlp.tokenizer.segmenter = Segmenter.jieba
     nlp.tokenizer.jieba_seg = _segmenter(words)
     return nlp
 

@@ -11,14 +11,12 @@ from litmine import resources
 from litmine.errors import LitmineError
 from litmine.features import pair_features
 from litmine.lexicon import Lexicon
-from litmine.match import find_mentions
-from litmine.pairs import make_pairs
+from litmine.pairs import given_pair, make_pairs
 from litmine.pipeline import Processed, Settings, lexicon_for, process
 from litmine.readers import read
 from litmine.records import Mention, Pair, Sentence
 from litmine.relations import Classifier, save
 
-EN_TYPES = {"CHEMICAL": "intervention", "GENE": "molecule", "GENE-Y": "molecule", "GENE-N": "molecule"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,30 +34,6 @@ def corpora() -> Path:
     if root is None or not root.is_dir():
         raise LitmineError("corpora", "training data not found; run from a source checkout of litmine")
     return root
-
-
-def span_mention(text: str, span: dict, etype: str, sentence_id: int = 0) -> Mention:
-    """A mention for a given span (classify-pairs input, gold data)."""
-    start, end = int(span["start"]), int(span["end"])
-    if text[start:end] != span.get("text", text[start:end]):
-        raise LitmineError("span", f"text[{start}:{end}] is {text[start:end]!r}, not {span.get('text')!r}")
-    return Mention(sentence_id, start, end, text[start:end], etype, text[start:end], "", "given", "")
-
-
-def given_pair(record: dict, lex: Lexicon) -> Pair:
-    """A pair from a classify-pairs record: given spans, cues found by the lexicon."""
-    text = record["text"]
-    sentence = Sentence(0, 0, len(text), text, _lang(text), "text")
-    subj = span_mention(text, record["subj"], EN_TYPES.get(record["subj"].get("type", ""), "intervention"))
-    obj = span_mention(text, record["obj"], EN_TYPES.get(record["obj"].get("type", ""), "molecule"))
-    cues = tuple(m for m in find_mentions(text, lex) if m.type == "direction")
-    return Pair(sentence, subj, obj, None, None, cues)
-
-
-def _lang(text: str) -> str:
-    from litmine.script import detect_lang
-
-    return detect_lang(text)
 
 
 def direction_en(lex: Lexicon, path: Path | None = None) -> list[Example]:

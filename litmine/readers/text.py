@@ -27,12 +27,12 @@ def decode(data: bytes, path: str = "<bytes>") -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding)
+    if b"\x00" in data:
+        raise InputError(path, "not a text file (contains NUL bytes)")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = _detect(data, path)
-    if "\x00" in text:
-        raise InputError(path, "not a text file (contains NUL bytes)")
     return text
 
 
@@ -42,7 +42,7 @@ def _detect(data: bytes, path: str) -> str:
 
     best = from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
     if best is None:
-        raise InputError(path, "cannot detect the text encoding (is it a binary file?)")
+        raise InputError(path, "not a text file (no known text encoding fits it)")
     return str(best)
 
 

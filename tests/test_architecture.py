@@ -24,7 +24,7 @@ LAYERS = [
 CONFINED = {"typer": {"cli"}, "jieba": {"tokenize"}, "spacy": {"tokenize"}, "opencc": {"script"},
             "sklearn": {"relations", "train", "evaluate"}, "skops": {"relations"},
             "pandas": {"table", "writers", "pipeline", "evaluate", "__init__"}, "ahocorasick": {"lexicon"},
-            "charset_normalizer": {"readers"}}
+            "charset_normalizer": {"readers"}, "pypdfium2": {"readers"}}
 
 
 def layer_of(module: str) -> int:

@@ -1,0 +1,78 @@
+"""PDF reading on real PDFs rendered from corpus articles (reportlab's built-in CJK font)."""
+
+from __future__ import annotations
+
+import pytest
+
+from litmine.errors import InputError
+from litmine.pipeline import mention_files
+from litmine.readers import read
+from tests.conftest import SEEDS
+
+ARTICLE = SEEDS / "000_d005d3bca0b121f2.txt"
+CHARS_PER_LINE = 38
+
+
+def render(path, text: str) -> None:
+    """Typeset ``text`` line by line, wrapping long lines, several pages."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=A4)
+    y = 800
+    for line in text.splitlines():
+        for k in range(0, max(len(line), 1), CHARS_PER_LINE):
+            c.setFont("STSong-Light", 10)
+            c.drawString(40, y, line[k:k + CHARS_PER_LINE])
+            y -= 14
+            if y < 50:
+                c.showPage()
+                y = 800
+    c.save()
+
+
+def test_pdf_mentions_match_text(tmp_path):
+    text = ARTICLE.read_text(encoding="utf-8")
+    pdf = tmp_path / "article.pdf"
+    render(pdf, text)
+    doc = read(pdf)
+    assert len(doc.page_starts) > 3
+    from_pdf = mention_files([pdf]).frame
+    from_txt = mention_files([ARTICLE]).frame
+    assert from_pdf["page"].notna().all() and from_pdf["page"].max() == len(doc.page_starts)
+    key = ["type", "text", "entity_id"]
+    pdf_set = set(map(tuple, from_pdf[key].values))
+    txt_set = set(map(tuple, from_txt[key].values))
+    assert len(pdf_set & txt_set) / len(txt_set) > 0.9
+
+
+def test_pdf_bad_inputs(tmp_path):
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\n this is not really a pdf")
+    with pytest.raises(InputError, match="not a readable PDF"):
+        read(broken)
+    from reportlab.pdfgen import canvas
+
+    blank = tmp_path / "scanned.pdf"
+    c = canvas.Canvas(str(blank))
+    c.rect(10, 10, 100, 100)
+    c.showPage()
+    c.save()
+    with pytest.raises(InputError, match="no text layer"):
+        read(blank)
+
+
+def test_pdf_encrypted(tmp_path):
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    locked = tmp_path / "locked.pdf"
+    enc = pdfencrypt.StandardEncryption("secret", canPrint=0)
+    c = canvas.Canvas(str(locked), encrypt=enc)
+    c.drawString(40, 800, "AMPK activates things")
+    c.save()
+    with pytest.raises(InputError, match="encrypted"):
+        read(locked)

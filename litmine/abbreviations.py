@@ -17,6 +17,7 @@ from litmine.records import Concept, Mention, Sentence
 _PAREN = re.compile(r"[（(]\s*([^()（）]{1,160}?)\s*[)）]")
 _SHORT = re.compile(r"^(?=.*[A-Za-z])[A-Za-z0-9][A-Za-z0-9αβγδκ+/\-]{0,9}$")
 _SPLIT = re.compile(r"\s*[,，;；]\s*")
+_LONG_TAIL = re.compile(r"[\s,，;；]")
 MAX_LONG_WORDS = 10
 HEADS = {
     "molecule": ("kinase", "receptor", "factor", "protein", "channel", "enzyme", "peptide", "hormone",
@@ -112,7 +113,9 @@ def _long_concept(d: Definition, mentions: list[Mention], lex_concepts: dict[str
     for m in mentions:
         if m.type == "direction":
             continue
-        inside = d.paren_start <= m.start and m.end <= d.short_start and m.text != d.short
+        # The mention must name the whole long form: nothing but separators up to the short form.
+        inside = d.paren_start <= m.start and m.end <= d.short_start and m.text != d.short \
+            and not _LONG_TAIL.sub("", text[m.end:d.short_start])
         before = m.end <= d.paren_start and not text[m.end:d.paren_start].strip()
         if inside or before:
             return lex_concepts.get(m.entity_id)

@@ -10,7 +10,7 @@ from litmine.lexicon import Lexicon
 from litmine.pipeline import Settings, lexicon_for, pairs_of
 from litmine.relations import classify
 from litmine.train import (Example, align, articles, direction_en, fit, gold_examples, gold_records,
-                           processed_article)
+                           matches, processed_article)
 
 FOLDS = 5
 SEED = 0
@@ -44,16 +44,18 @@ def score_article(article: str, lex: Lexicon, clf: Any, counts: dict[str, Counte
         c["spans_found"] += sum(any(_overlap(f, {"start": a, "end": b}) for f in found) for a, b in spans)
         c["mentions"] += len(found)
         c["mentions_on_gold"] += sum(any(_overlap(f, {"start": a, "end": b}) for a, b in spans) for f in found)
+    used: set[int] = set()
     for rel in classify(pairs_of(p), lex, clf):
         s = rel.pair.sentence
         c = counts[lang_of[s.index]]
         c["predicted"] += 1
-        gold_rels = gold.get(s.index, {}).get("relations", [])
+        gold_rels = [g for g in gold.get(s.index, {}).get("relations", []) if id(g) not in used]
+        mentions = p.mentions.get(s.index, [])
         hit = next((g for g in gold_rels if g["direction"] == rel.direction
-                    and _overlap((rel.pair.subj.start, rel.pair.subj.end), g["subject"])
-                    and _overlap((rel.pair.obj.start, rel.pair.obj.end), g["object"])), None)
+                    and matches(rel.pair, g, mentions)), None)
         if hit is None:
             continue
+        used.add(id(hit))
         c["tp"] += 1
         if hit.get("region"):
             c["gold_regions"] += 1
@@ -113,7 +115,7 @@ def direction_en_heldout(settings: Settings = Settings()) -> dict[str, Any]:
         clf = fit([data[i] for i in train_idx], lex, SEED)
         probs = clf.predict([pair_features(data[i].pair, lex) for i in test_idx])
         for i, pr in zip(test_idx, probs):
-            ours[i] = max(pr, key=pr.__getitem__)
+            ours[i] = clf.label(pr)
         bl = make_pipeline(TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True),
                            LogisticRegression(max_iter=2000, class_weight="balanced"))
         bl.fit([baseline_features(data[i]) for i in train_idx], [labels[i] for i in train_idx])

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from litmine import cues as cue_rules
 from litmine.lexicon import Lexicon
 from litmine.records import Pair
 from litmine.tokenize import tokenize
 
 WINDOW_TOKENS = 5
+_VIA = re.compile(r"通过|经由|借助|介导|through|via|by\s+\w+ing|mediated")
+_BREAKS = re.compile(r"[，,；;：:]")
 
 
 def _masked_tokens(pair: Pair, words: tuple[str, ...]) -> list[tuple[str, int, int]]:
@@ -56,6 +60,7 @@ def pair_features(pair: Pair, lex: Lexicon) -> dict[str, object]:
         "same_clause": float(cue_rules.clause_bounds(text, first.start, first.end)
                              == cue_rules.clause_bounds(text, second.start, second.end)),
     }
+    symbolic.update(_relatedness(pair, first, second, between_cues))
     return {
         "between": " ".join(toks[i1:i2 + 1]),
         "left": " ".join(toks[max(0, i1 - WINDOW_TOKENS):i1 + 1]),
@@ -63,4 +68,25 @@ def pair_features(pair: Pair, lex: Lexicon) -> dict[str, object]:
         "chars": text[max(0, first.start - 10):second.end + 12].replace(s.text, "Ⓢ").replace(o.text, "Ⓞ"),
         "symbolic": symbolic,
         "rule": rule,
+    }
+
+
+def _relatedness(pair: Pair, first, second, between_cues) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Cues of whether the two mentions are linked at all: competitors, breaks, adjacency."""
+    text, s, o = pair.sentence.text, pair.subj, pair.obj
+    others = [m for m in pair.entities if m not in (s, o)]
+    between = [m for m in others if first.end <= m.start and m.end <= second.start]
+    gap = text[first.end:second.start]
+    lo, _ = cue_rules.clause_bounds(text, s.start, s.end)
+    clause_first = min((m for m in pair.entities if m.start >= lo), key=lambda m: m.start, default=s)
+    cue_before_obj = [c for c in pair.cues if c.end <= o.start and o.start - c.end <= 4]
+    return {
+        "n_between_entities": min(len(between), 4) / 4,
+        "same_type_between": float(any(m.type == o.type for m in between)),
+        "breaks_between=" + str(min(len(_BREAKS.findall(gap)), 2)): 1.0,
+        "via_between": float(bool(_VIA.search(gap))),
+        "subj_clause_first": float(clause_first is s or clause_first == s),
+        "cue_right_before_obj": float(bool(cue_before_obj)),
+        "subj_sentence_first": float(min(pair.entities, key=lambda m: m.start, default=s) == s),
+        "obj_then_change": float(any(second is o and o.end <= c.start <= o.end + 6 for c in pair.cues)),
     }

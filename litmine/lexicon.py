@@ -115,7 +115,10 @@ class Lexicon:
     def add_term(self, term: Term) -> None:
         """Index one surface form under its folded key."""
         key = fold(term.surface)[0]
-        if key and all(t.entity_id != term.entity_id or t.type != term.type for t in self.terms[key]):
+        same = [t for t in self.terms[key] if t.entity_id == term.entity_id and t.type == term.type]
+        # A concept keeps one entry per key, plus each case-sensitive spelling (Akt and AKT).
+        if key and (not same or (term.case_sensitive and all(
+                t.case_sensitive and compact(t.surface) != compact(term.surface) for t in same))):
             self.terms[key].append(term)
 
     @cached_property

@@ -42,7 +42,7 @@ def make_pairs(sentence: Sentence, mentions: list[Mention]) -> list[Pair]:
     for _, s, o in sorted(chosen, key=lambda t: (t[1].start, t[2].start)):
         region = cue_rules.attach_region(sentence.text, s, o, entities)
         condition = cue_rules.attach_condition(s, o, entities)
-        out.append(Pair(sentence, s, o, region, condition, cues))
+        out.append(Pair(sentence, s, o, region, condition, cues, tuple(entities)))
     return out
 
 

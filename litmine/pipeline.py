@@ -167,6 +167,6 @@ def classify_records(records: list[dict[str, Any]], settings: Settings = Setting
     probs = clf.predict([pair_features(p, lex) for p in pairs])
     out = []
     for rec, pr in zip(records, probs):
-        pred = max(pr, key=pr.__getitem__)
+        pred = clf.label(pr)
         out.append({**rec, "pred": pred, "score": round(pr[pred], 4)})
     return out

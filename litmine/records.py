@@ -84,6 +84,7 @@ class Pair:
     region: Mention | None = None
     condition: Mention | None = None
     cues: tuple[Mention, ...] = field(default=())
+    entities: tuple[Mention, ...] = field(default=())
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,9 @@ from litmine.pairs import given_pair, make_pairs
 from litmine.pipeline import Processed, Settings, lexicon_for, process
 from litmine.readers import read
 from litmine.records import Mention, Pair, Sentence
-from litmine.relations import Classifier, save
+from litmine.relations import Classifier, best_threshold, save
+
+THRESHOLD_FOLDS = 3
 
 
 
@@ -77,10 +79,20 @@ def align(p: Processed, records: list[dict]) -> dict[int, dict]:
     return out
 
 
-def label_of(pair: Pair, rec: dict | None) -> str:
+def _names(m: Mention, span: dict, mentions: list[Mention]) -> bool:
+    """The mention is the gold span, or another mention of the concept the gold span names."""
+    return _overlaps(m, span) or any(x.entity_id == m.entity_id and _overlaps(x, span) for x in mentions)
+
+
+def matches(pair: Pair, rel: dict, mentions: list[Mention]) -> bool:
+    """A candidate pair stands for a gold relation (same concepts, whichever occurrence)."""
+    return _names(pair.subj, rel["subject"], mentions) and _names(pair.obj, rel["object"], mentions)
+
+
+def label_of(pair: Pair, rec: dict | None, mentions: list[Mention] = ()) -> str:  # type: ignore[assignment]
     """Gold direction of a candidate pair, or none."""
     for rel in (rec or {}).get("relations", []):
-        if _overlaps(pair.subj, rel["subject"]) and _overlaps(pair.obj, rel["object"]):
+        if matches(pair, rel, list(mentions)):
             return rel["direction"]
     return "none"
 
@@ -98,14 +110,26 @@ def gold_examples(lex: Lexicon, names: list[str] | None = None) -> list[Example]
         gold = align(p, gold_records(article))
         for s in p.sentences:
             for pair in make_pairs(s, p.mentions.get(s.index, [])):
-                out.append(Example(pair, label_of(pair, gold.get(s.index)), article))
+                out.append(Example(pair, label_of(pair, gold.get(s.index), p.mentions.get(s.index, [])),
+                                   article))
     return out
 
 
 def fit(examples: list[Example], lex: Lexicon, seed: int = 0) -> Classifier:
-    """A classifier fitted on labelled examples."""
-    return Classifier.new(seed).fit([pair_features(e.pair, lex) for e in examples],
-                                    [e.label for e in examples])
+    """A classifier fitted on labelled examples, its relation threshold set by grouped CV."""
+    from sklearn.model_selection import GroupKFold
+
+    feats = [pair_features(e.pair, lex) for e in examples]
+    labels = [e.label for e in examples]
+    groups = [e.group for e in examples]
+    oof: list[dict[str, float]] = [{} for _ in examples]
+    for train_idx, test_idx in GroupKFold(n_splits=THRESHOLD_FOLDS).split(feats, labels, groups):
+        inner = Classifier.new(seed).fit([feats[i] for i in train_idx], [labels[i] for i in train_idx])
+        for i, p in zip(test_idx, inner.predict([feats[i] for i in test_idx])):
+            oof[i] = p
+    clf = Classifier.new(seed).fit(feats, labels)
+    clf.parts["threshold"] = best_threshold(labels, oof)
+    return clf
 
 
 def data_hash() -> str:

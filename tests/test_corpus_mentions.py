@@ -21,13 +21,13 @@ EXPECTED = {
     "002_18e382974de4e15f": [
         ("mTORC1", "molecule"), ("胰岛素抵抗", "condition"), ("TNF-α", "molecule"),  # TNF-琢 in the raw text
         ("IL-6", "molecule"), ("瘦素", "molecule"), ("脂联素", "molecule"), ("CKD", "condition"),
-        ("2型糖尿病", "condition"), ("骨骼肌", "brain_region"), ("脂肪组织", "brain_region"),
+        ("2型糖尿病", "condition"), ("肌肉", "brain_region"), ("脂肪组织", "brain_region"),
         ("雷帕霉素", "intervention"),
     ],
     "003_e574f4d6fa8d166e": [
         ("针刺", "intervention"), ("电针", "intervention"), ("ATP", "molecule"), ("P2X3", "molecule"),
-        ("5-羟色胺", "molecule"), ("脊髓背角", "brain_region"), ("P 物质", "molecule"),
-        ("γ-氨基丁酸", "molecule"), ("acupuncture", "intervention"),
+        ("5-羟色胺", "molecule"), ("脊髓背角边缘层", "brain_region"), ("P 物质", "molecule"),
+        ("γ-氨基丁酸", "molecule"), ("acupuncture analgesia", "intervention"),
     ],
     "004_731658e62f6b5a86": [
         ("ACC", "brain_region"), ("Glu", "molecule"), ("NAA", "molecule"), ("GABA", "molecule"),

@@ -6,7 +6,7 @@ import re
 
 from litmine import cues as cue_rules
 from litmine.lexicon import Lexicon
-from litmine.records import Pair
+from litmine.records import Mention, Pair
 from litmine.tokenize import tokenize
 
 WINDOW_TOKENS = 5
@@ -14,10 +14,18 @@ _VIA = re.compile(r"通过|经由|借助|介导|through|via|by\s+\w+ing|mediated
 _BREAKS = re.compile(r"[，,；;：:]")
 
 
+def _marker(m: Mention) -> str:
+    """Placeholder token for a mention that is neither subject nor object."""
+    if m.type == "direction":
+        return f"<{m.entity}>" if m.cls in ("verb", "noun", "adj", "symbol") else m.text.lower()
+    return f"<{m.type}>"
+
+
 def _masked_tokens(pair: Pair, words: tuple[str, ...]) -> list[tuple[str, int, int]]:
-    """Sentence tokens with the subject, object and other entities replaced by markers."""
+    """Sentence tokens with the subject, object, other entities and plain cues replaced by markers."""
     text = pair.sentence.text
-    keep = tuple((m.start, m.end) for m in (pair.subj, pair.obj))
+    others = [m for m in (*pair.entities, *pair.cues) if m is not pair.subj and m is not pair.obj]
+    keep = tuple((m.start, m.end) for m in (pair.subj, pair.obj, *others))
     out = []
     for tok, a, b in tokenize(text, pair.sentence.lang, words, keep):
         if a < pair.subj.end and pair.subj.start < b:
@@ -25,7 +33,8 @@ def _masked_tokens(pair: Pair, words: tuple[str, ...]) -> list[tuple[str, int, i
         elif a < pair.obj.end and pair.obj.start < b:
             tok = "<O>"
         else:
-            tok = tok.lower()
+            hit = next((m for m in others if a < m.end and m.start < b), None)
+            tok = _marker(hit) if hit is not None else tok.lower()
         out.append((tok, a, b))
     return out
 

@@ -143,6 +143,11 @@ def decide(clf: Classifier, probs: dict[str, float], rule: str) -> tuple[str, fl
 
 def best_threshold(labels: list[str], probs: list[dict[str, float]]) -> float:
     """The up+down probability cut that maximises F1 of directed relations (out-of-fold data)."""
+    return threshold_f1(labels, probs)[0]
+
+
+def threshold_f1(labels: list[str], probs: list[dict[str, float]]) -> tuple[float, float]:
+    """Best up+down probability cut and the F1 of directed relations it gives."""
     gold = sum(1 for g in labels if g != "none")
     best, best_f1 = 0.5, -1.0
     for cut in [x / 100 for x in range(5, 96)]:
@@ -155,7 +160,7 @@ def best_threshold(labels: list[str], probs: list[dict[str, float]]) -> float:
         f1 = 2 * tp / (pred + gold) if pred + gold else 0.0
         if f1 > best_f1:
             best, best_f1 = cut, f1
-    return best
+    return best, round(best_f1, 4)
 
 
 def classify(pairs: list[Pair], lex: Lexicon, clf: Classifier | None = None) -> list[Relation]:

@@ -15,7 +15,7 @@ from litmine.pairs import given_pair, make_pairs
 from litmine.pipeline import Processed, Settings, lexicon_for, process
 from litmine.readers import read
 from litmine.records import Mention, Pair, Sentence
-from litmine.relations import Classifier, best_threshold, save
+from litmine.relations import Classifier, save, threshold_f1
 
 THRESHOLD_FOLDS = 3
 
@@ -128,7 +128,10 @@ def fit(examples: list[Example], lex: Lexicon, seed: int = 0) -> Classifier:
         for i, p in zip(test_idx, inner.predict([feats[i] for i in test_idx])):
             oof[i] = p
     clf = Classifier.new(seed).fit(feats, labels)
-    clf.parts["threshold"] = best_threshold(labels, oof)
+    gold = [i for i, e in enumerate(examples) if not e.group.startswith("pmid:")] or list(range(len(examples)))
+    cut, f1 = threshold_f1([labels[i] for i in gold], [oof[i] for i in gold])
+    clf.parts["threshold"] = cut
+    clf.parts["cv_f1"] = f1
     return clf
 
 
@@ -152,6 +155,9 @@ def train(out_dir: Path | None = None, settings: Settings = Settings(),
     clf = fit(examples, lex)
     meta = {"data_hash": data_hash(), "examples": len(examples), "gold_pairs": len(gold),
             "gold_relations": sum(e.label != "none" for e in gold), "direction_en_pairs": len(en),
-            "articles": articles()}
+            "articles": articles(), "threshold": clf.threshold,
+            "cv_pair_f1": clf.parts["cv_f1"],
+            "cv_note": "F1 of directed relations over candidate pairs of the gold articles, out of fold "
+                       "(grouped by article and PubMed id); the threshold is chosen there"}
     save(clf, out_dir or resources.model_dir(), meta)
     return meta

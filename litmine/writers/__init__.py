@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
 from litmine.errors import OutputError
+from litmine.writers.atomic import replacing
 from litmine.writers.delimited import write_csv, write_tsv
 from litmine.writers.jsonl import write_jsonl
 from litmine.writers.parquet import write_parquet
@@ -36,18 +35,5 @@ def write(df: pd.DataFrame, path: str, table: str = "evidence") -> None:
         df.to_csv(sys.stdout, index=False)
         return
     writer = writer_for(path)
-    target = Path(path)
-    if not target.parent.is_dir():
-        raise OutputError(path, "output folder does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        if target.suffix.lower() in (".sqlite", ".db") and target.exists():
-            Path(tmp).write_bytes(target.read_bytes())
-        writer(df, Path(tmp), table)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise OutputError(path, f"cannot write: {exc.strerror or exc}") from exc
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    with replacing(path, keep_existing=Path(path).suffix.lower() in (".sqlite", ".db")) as tmp:
+        writer(df, tmp, table)

@@ -39,7 +39,7 @@ def test_cli_mentions_formats(tmp_path, suffix):
 
 def test_cli_extract_csv_keeps_contract(tmp_path):
     out = tmp_path / "evidence.csv"
-    result = runner.invoke(app, ["extract", CORPORA, "-o", str(out)])
+    result = runner.invoke(app, ["extract", str(ROOT / "corpora"), "-o", str(out)])  # the README's command
     assert result.exit_code == 0, result.output
     assert check_contract(out).startswith("ok")
     df = pd.read_csv(out)

@@ -57,3 +57,13 @@ def test_readers_doc_id_depends_on_bytes_only(tmp_path):
     a.write_bytes(ARTICLE.read_bytes())
     b.write_bytes(ARTICLE.read_bytes())
     assert read(a).doc_id == read(b).doc_id == read(ARTICLE).doc_id
+
+
+def test_readers_walk_skips_folder_docs(tmp_path):
+    from litmine.readers import walk
+
+    (tmp_path / "sub").mkdir()
+    for name in ("a.txt", "sub/b.md", "README.md", "sub/LICENSE.txt", ".hidden.txt", "c.csv"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert [p.relative_to(tmp_path).as_posix() for p in walk([tmp_path])] == ["a.txt", "sub/b.md"]
+    assert walk([tmp_path / "README.md"]) == [tmp_path / "README.md"]

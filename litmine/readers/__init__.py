@@ -32,13 +32,22 @@ def read(path: str | Path) -> Document:
     return reader(p, str(path))
 
 
+FOLDER_DOCS = {"readme", "license", "licence", "changelog"}
+
+
+def _is_input(f: Path) -> bool:
+    """A file a folder walk reads: a known suffix, not hidden, not the folder's own README/LICENSE."""
+    return (f.is_file() and f.suffix.lower() in READERS and not f.name.startswith(".")
+            and f.stem.lower() not in FOLDER_DOCS)
+
+
 def walk(paths: list[str | Path]) -> list[Path]:
-    """Input files under ``paths`` (folders recursively, known suffixes only), sorted, deduplicated."""
+    """Input files under ``paths`` (folders recursively), sorted, deduplicated; named files as given."""
     out: list[Path] = []
     for path in paths:
         p = Path(path)
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in READERS))
+            out.extend(sorted(f for f in p.rglob("*") if _is_input(f)))
         else:
             out.append(p)
     return list(dict.fromkeys(out))

@@ -134,7 +134,8 @@ def _mark_front(lines: list[Line]) -> list[Line]:
     if not content:
         return out
     first = content[0]
-    if out[first].role == "text" and len(out[first].text.strip()) < 100:
+    head = out[first].text.strip()
+    if out[first].role == "text" and len(head) < 100 and not re.search("[。！？；]|[.!?]$", head):
         out[first] = _with_role(out[first], "title")
     script, prev_terminal, seen = None, False, False
     for i in content:

@@ -37,3 +37,14 @@ def test_abbreviations_link_unknown_term_for_rest_of_document(processed):
     later = [m for sid, ms in p.mentions.items() if sid > defined_at for m in ms if m.text == "MFF"]
     assert later and all(m.type == "molecule" for m in later)
     assert all(m.entity_id == later[0].entity_id for m in later)
+
+
+def test_abbreviations_not_in_lexicon_get_abbreviation_mentions():
+    from litmine.pipeline import process_text
+
+    p = process_text("研究发现泛素样修饰激活因子 (ubiquitin-like modifier activating factor, ULMAF) 参与疼痛。"
+                     "二甲双胍可抑制 ULMAF 的表达。")
+    later = [m for m in p.mentions[1] if m.text == "ULMAF"]
+    assert later and later[0].matched_by == "abbreviation" and later[0].type == "molecule"
+    assert later[0].entity == "ubiquitin-like modifier activating factor"
+    assert later[0].entity_id == "litmine:abbr_ulmaf"

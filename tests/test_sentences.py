@@ -54,3 +54,26 @@ def test_sentences_spans_slice_back(processed):
     for p in processed.values():
         for s in p.sentences:
             assert p.clean.text[s.start:s.end] == s.text
+
+
+@pytest.mark.parametrize("name", ["000_d005d3bca0b121f2", "001_e4f3cd9c43015cd5", "002_18e382974de4e15f",
+                                  "003_e574f4d6fa8d166e", "004_731658e62f6b5a86"])
+def test_sentences_match_the_annotated_sentences(name):
+    """The gold was annotated on these sentences: a change to cleaning or splitting must keep them."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from litmine.cli import app
+    from tests.conftest import ROOT, SEEDS
+
+    out = CliRunner().invoke(app, ["text", "--jsonl", str(SEEDS / f"{name}.txt")]).stdout
+    expected = (ROOT / "corpora" / "annotations" / f"{name}.sentences.jsonl").read_text(encoding="utf-8")
+    assert [json.loads(x) for x in out.splitlines()] == [json.loads(x) for x in expected.splitlines()]
+
+
+def test_sentences_single_line_text_is_split():
+    from litmine.pipeline import process_text
+
+    p = process_text("二甲双胍可激活 AMPK。AMPK 可抑制 NF-κB。")
+    assert [s.text for s in p.sentences] == ["二甲双胍可激活 AMPK。", "AMPK 可抑制 NF-κB。"]

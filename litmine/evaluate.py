@@ -38,6 +38,7 @@ def score_article(article: str, lex: Lexicon, clf: Any, counts: dict[str, Counte
         c = counts[lang_of[idx]]
         rels = rec.get("relations", [])
         c["gold"] += len(rels)
+        counts["by_kind"][f"{p.sentences[idx].kind}:gold"] += len(rels)
         spans = {(r[k]["start"], r[k]["end"]) for r in rels for k in ("subject", "object") if r.get(k)}
         found = [(m.start, m.end) for m in p.mentions.get(idx, []) if m.type != "direction"]
         c["gold_spans"] += len(spans)
@@ -45,17 +46,29 @@ def score_article(article: str, lex: Lexicon, clf: Any, counts: dict[str, Counte
         c["mentions"] += len(found)
         c["mentions_on_gold"] += sum(any(_overlap(f, {"start": a, "end": b}) for a, b in spans) for f in found)
     used: set[int] = set()
-    for rel in classify(pairs_of(p), lex, clf):
+    pairs = pairs_of(p)
+    for idx, rec in gold.items():
+        for g in rec.get("relations", []):
+            if not any(q.sentence.index == idx and matches(q, g, p.mentions.get(idx, [])) for q in pairs):
+                counts["errors"]["missed: no candidate pair (mention not found or pair not formed)"] += 1
+    for rel in classify(pairs, lex, clf):
         s = rel.pair.sentence
         c = counts[lang_of[s.index]]
         c["predicted"] += 1
-        gold_rels = [g for g in gold.get(s.index, {}).get("relations", []) if id(g) not in used]
+        counts["by_kind"][f"{s.kind}:predicted"] += 1
+        all_gold = gold.get(s.index, {}).get("relations", [])
+        gold_rels = [g for g in all_gold if id(g) not in used]
         mentions = p.mentions.get(s.index, [])
         hit = next((g for g in gold_rels if g["direction"] == rel.direction
                     and matches(rel.pair, g, mentions)), None)
         if hit is None:
+            wrong_way = any(matches(rel.pair, g, mentions) for g in all_gold)
+            counts["errors"]["false: entities of a gold relation, other direction or already counted" if wrong_way else
+                             "false: pair not related in gold" if s.index in gold else
+                             "false: sentence has no gold relation"] += 1
             continue
         used.add(id(hit))
+        counts["by_kind"][f"{s.kind}:correct"] += 1
         c["tp"] += 1
         if hit.get("region"):
             c["gold_regions"] += 1
@@ -74,10 +87,12 @@ def leave_one_article_out(settings: Settings = Settings(), en: list[Example] | N
         clf = fit(gold_examples(lex, [a for a in names if a != held]) + en, lex, SEED)
         fold: dict[str, Counter] = defaultdict(Counter)
         score_article(held, lex, clf, fold)
-        per_article[held] = {lang: prf(c["tp"], c["predicted"], c["gold"]) for lang, c in fold.items()}
+        per_article[held] = {lang: prf(c["tp"], c["predicted"], c["gold"]) for lang, c in fold.items()
+                             if lang in ("zh", "en")}
         for lang, c in fold.items():
             counts[lang].update(c)
-    result: dict[str, Any] = {"per_article": per_article}
+    result: dict[str, Any] = {"per_article": per_article, "errors": dict(counts.pop("errors", {})),
+                              "by_sentence_kind": dict(sorted(counts.pop("by_kind", {}).items()))}
     for lang, c in sorted(counts.items()):
         result[lang] = {"triples": prf(c["tp"], c["predicted"], c["gold"]),
                         "region_accuracy": round(c["region_ok"] / c["gold_regions"], 3) if c["gold_regions"] else None,

@@ -100,7 +100,12 @@ def iter_processed(paths: Iterable[str | Path], settings: Settings,
         if doc.doc_id in seen:
             continue
         seen.add(doc.doc_id)
-        yield process(doc, lex)
+        try:
+            done = process(doc, lex)
+        except Exception as exc:  # one document's failure must not end a batch
+            errors.append(LitmineError(path, f"failed while processing ({type(exc).__name__}: {exc})"))
+            continue
+        yield done
 
 
 def mention_files(paths: Iterable[str | Path], settings: Settings = Settings()) -> BatchResult:

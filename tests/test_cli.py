@@ -110,3 +110,21 @@ def test_cli_classify_pairs_bad_line(tmp_path):
     inp.write_text('{"id": 1, "text": "x"}\n', encoding="utf-8")
     result = runner.invoke(app, ["classify-pairs", str(inp), "-o", str(tmp_path / "o.jsonl")])
     assert result.exit_code == 2 and f"{inp}:1: not a pair record" in result.stderr
+
+
+def test_cli_batch_survives_a_processing_failure(tmp_path, monkeypatch):
+    import litmine.pipeline as pipeline
+
+    real = pipeline.process
+
+    def flaky(doc, lex):
+        if doc.source.endswith("b.txt"):
+            raise RuntimeError("boom")
+        return real(doc, lex)
+
+    monkeypatch.setattr(pipeline, "process", flaky)
+    (tmp_path / "a.txt").write_text("二甲双胍可激活 AMPK。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("AMPK 可抑制 NF-κB。", encoding="utf-8")
+    result = runner.invoke(app, ["mentions", str(tmp_path), "-o", str(tmp_path / "m.csv")])
+    assert result.exit_code == 1 and "b.txt: failed while processing (RuntimeError: boom)" in result.stderr
+    assert set(pd.read_csv(tmp_path / "m.csv")["source"].str[-5:]) == {"a.txt"}

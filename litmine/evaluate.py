@@ -9,8 +9,17 @@ from litmine.features import pair_features
 from litmine.lexicon import Lexicon
 from litmine.pipeline import Settings, lexicon_for, pairs_of
 from litmine.relations import classify
-from litmine.train import (Example, align, articles, direction_en, fit, gold_examples, gold_records,
-                           matches, processed_article)
+from litmine.train import (
+    Example,
+    align,
+    articles,
+    direction_en,
+    fit,
+    gold_examples,
+    gold_records,
+    matches,
+    processed_article,
+)
 
 FOLDS = 5
 SEED = 0

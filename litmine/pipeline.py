@@ -10,16 +10,16 @@ from typing import Any
 import pandas as pd
 
 from litmine import abbreviations, readers
+from litmine.assemble import evidence_rows
 from litmine.errors import LitmineError
+from litmine.features import pair_features
 from litmine.lexicon import Lexicon, default_lexicon
 from litmine.match import find_mentions
-from litmine.features import pair_features
-from litmine.pairs import given_pair, make_pairs
-from litmine.relations import Classifier, classify, load_model
-from litmine.assemble import evidence_rows
 from litmine.normalize import clean
+from litmine.pairs import given_pair, make_pairs
 from litmine.readers.text import doc_id_of
 from litmine.records import CleanText, Document, Mention, Pair, Sentence
+from litmine.relations import Classifier, classify, load_model
 from litmine.sentences import split_sentences
 from litmine.table import evidence_frame, mention_frame
 

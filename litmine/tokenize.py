@@ -34,9 +34,7 @@ def _nlp(lang: str, words: tuple[str, ...]):  # type: ignore[no-untyped-def]
 
     if lang == "en":
         return spacy.blank("en")
-    from spacy.lang.zh import Chinese
-
-    from spacy.lang.zh import Segmenter
+    from spacy.lang.zh import Chinese, Segmenter
 
     # Built with the char segmenter and switched after, so spaCy never warms up jieba's global dict.
     nlp = Chinese.from_config({"nlp": {"tokenizer": {"segmenter": "char"}}})

@@ -142,6 +142,35 @@ def evaluate_cli(part: Annotated[str, typer.Option("--part", help="articles (lea
     typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
 
 
+@app.command("aggregate")
+def aggregate_cli(evidence: Annotated[str, typer.Argument(help="An evidence table litmine wrote.")],
+                  output: OutOpt) -> None:
+    """Group evidence rows into unique triples with their support, confidence and conflicts."""
+    from litmine.pipeline import aggregate_file
+    from litmine.writers import write, writer_for
+
+    try:
+        if output != "-":
+            writer_for(output)
+        write(aggregate_file(evidence), output, "triples")
+    except LitmineError as exc:
+        fail(str(exc))
+
+
+@app.command("export")
+def export_cli(evidence: Annotated[str, typer.Argument(help="An evidence table litmine wrote.")],
+               output: Annotated[str, typer.Option("--output", "-o", help="Output folder (neo4j) or file.")],
+               fmt: Annotated[str, typer.Option("--format", "-f", help="neo4j, graphml or indra.")] = "graphml") -> None:
+    """Export evidence as neo4j-admin import CSVs, GraphML (Cytoscape, Gephi) or INDRA statements."""
+    from litmine.table import read_table
+    from litmine.writers import export
+
+    try:
+        export(read_table(evidence), fmt, output)
+    except LitmineError as exc:
+        fail(str(exc))
+
+
 @app.command("text")
 def text_cli(path: Annotated[Path, typer.Argument(help="A text, Markdown or PDF file.")],
              as_json: Annotated[bool, typer.Option("--jsonl", help="One JSON object per sentence.")] = False) -> None:

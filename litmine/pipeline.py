@@ -175,3 +175,11 @@ def classify_records(records: list[dict[str, Any]], settings: Settings = Setting
         pred = clf.label(pr)
         out.append({**rec, "pred": pred, "score": round(pr[pred], 4)})
     return out
+
+
+def aggregate_file(path: str) -> pd.DataFrame:
+    """Unique triples of an evidence table file (any format litmine writes)."""
+    from litmine.aggregate import aggregate
+    from litmine.table import read_table
+
+    return aggregate(read_table(path))

@@ -41,3 +41,38 @@ def evidence_frame(rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
 def mention_frame(rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
     """The mention table."""
     return frame(rows, MENTION_COLUMNS)
+
+
+def read_table(path: str, columns: dict[str, str] = EVIDENCE_COLUMNS, table: str = "evidence") -> pd.DataFrame:
+    """Read a table litmine wrote (.csv .tsv .jsonl .parquet .sqlite/.db) back with its dtypes."""
+    import sqlite3
+    from pathlib import Path
+
+    from litmine.errors import InputError
+
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(path, "no such file")
+    suffix = p.suffix.lower()
+    try:
+        if suffix == ".csv":
+            df = pd.read_csv(p, keep_default_na=False, na_values=[""])
+        elif suffix == ".tsv":
+            df = pd.read_csv(p, sep="\t", keep_default_na=False, na_values=[""])
+        elif suffix == ".jsonl":
+            df = pd.read_json(p, lines=True, dtype=False)
+        elif suffix == ".parquet":
+            df = pd.read_parquet(p)
+        elif suffix in (".sqlite", ".db"):
+            with sqlite3.connect(p) as con:
+                df = pd.read_sql_query(f"SELECT * FROM {table}", con)  # fixed name, never input
+        else:
+            raise InputError(path, "unknown table format; use .csv .tsv .jsonl .parquet .sqlite")
+    except InputError:
+        raise
+    except Exception as exc:  # pandas raises many types for a damaged file
+        raise InputError(path, f"cannot read table ({type(exc).__name__}: {exc})") from exc
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise InputError(path, f"not a litmine {table} table (missing {', '.join(missing[:5])})")
+    return df[list(columns)].astype(columns)

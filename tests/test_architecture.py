@@ -15,6 +15,7 @@ LAYERS = [
     {"abbreviations", "cues"},
     {"pairs", "features"},
     {"relations", "table"},
+    {"aggregate"},
     {"assemble", "writers"},
     {"pipeline"},
     {"train"},
@@ -23,7 +24,8 @@ LAYERS = [
 ]
 CONFINED = {"typer": {"cli"}, "jieba": {"tokenize"}, "spacy": {"tokenize"}, "opencc": {"script"},
             "sklearn": {"relations", "train", "evaluate"}, "skops": {"relations"},
-            "pandas": {"table", "writers", "pipeline", "evaluate", "__init__"}, "ahocorasick": {"lexicon"},
+            "pandas": {"table", "aggregate", "writers", "pipeline", "evaluate", "__init__"},
+            "networkx": {"writers"}, "ahocorasick": {"lexicon"},
             "charset_normalizer": {"readers"}, "pypdfium2": {"readers"}}
 
 

@@ -46,3 +46,17 @@ def test_writers_unknown_format_and_missing_folder(tmp_path, frame):
         writers.write(frame, str(tmp_path / "m.xlsx"))
     with pytest.raises(OutputError, match="output folder does not exist"):
         writers.write(frame, str(tmp_path / "nope" / "m.csv"))
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".tsv", ".jsonl", ".parquet", ".sqlite"])
+def test_writers_evidence_round_trip(tmp_path, suffix):
+    from litmine.pipeline import extract_files
+    from litmine.table import read_table
+
+    ev = extract_files([SEEDS / "000_d005d3bca0b121f2.txt"]).frame
+    out = tmp_path / f"ev{suffix}"
+    writers.write(ev, str(out), "evidence")
+    back = read_table(str(out))
+    assert back.shape == ev.shape and list(back.dtypes) == list(ev.dtypes)
+    assert back["sentence"].equals(ev["sentence"]) and back["negated"].equals(ev["negated"])
+    assert back["region_id"].isna().sum() == ev["region_id"].isna().sum()

@@ -9,7 +9,8 @@ from pathlib import Path
 import pandas as pd
 
 from litmine.errors import OutputError
-from litmine.writers.atomic import replacing
+from litmine.writers.atomic import replacing, replacing_folder
+from litmine.writers.graph import EXPORTERS
 from litmine.writers.delimited import write_csv, write_tsv
 from litmine.writers.jsonl import write_jsonl
 from litmine.writers.parquet import write_parquet
@@ -37,3 +38,16 @@ def write(df: pd.DataFrame, path: str, table: str = "evidence") -> None:
     writer = writer_for(path)
     with replacing(path, keep_existing=Path(path).suffix.lower() in (".sqlite", ".db")) as tmp:
         writer(df, tmp, table)
+
+
+def export(evidence: pd.DataFrame, fmt: str, path: str) -> None:
+    """Write an evidence table as a graph export (neo4j folder, GraphML or INDRA JSON), atomically."""
+    exporter = EXPORTERS.get(fmt)
+    if exporter is None:
+        raise OutputError(path, f"unknown export format {fmt!r}; use one of {', '.join(EXPORTERS)}")
+    if fmt == "neo4j":
+        with replacing_folder(path) as tmp:
+            exporter(evidence, tmp)
+    else:
+        with replacing(path) as tmp:
+            exporter(evidence, tmp)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-TABLE_NAMES = {"evidence", "mentions"}
+TABLE_NAMES = {"evidence", "mentions", "triples"}
 
 
 def write_sqlite(df: pd.DataFrame, path: Path, table: str = "evidence") -> None:
@@ -16,5 +16,6 @@ def write_sqlite(df: pd.DataFrame, path: Path, table: str = "evidence") -> None:
         raise ValueError(f"unknown table {table!r}")
     with sqlite3.connect(path) as con:
         df.to_sql(table, con, if_exists="replace", index=False)
-        con.execute(f"CREATE INDEX IF NOT EXISTS {table}_doc ON {table}(doc_id)")
+        if "doc_id" in df.columns:
+            con.execute(f"CREATE INDEX IF NOT EXISTS {table}_doc ON {table}(doc_id)")
     con.close()

@@ -67,14 +67,18 @@ def mentions_cli(paths: PathsArg, output: OutOpt, lexicons: LexiconOpt = None) -
 def extract_cli(paths: PathsArg, output: OutOpt, lexicons: LexiconOpt = None,
                 model: Annotated[Optional[str], typer.Option("--model", help="Model folder (default: the shipped one).")] = None) -> None:
     """Write the evidence table: one row per directional relation with its sentence and provenance."""
-    from litmine.pipeline import Settings, extract_files
+    from litmine.pipeline import Settings, extract_files, extract_to_database
     from litmine.writers import write, writer_for
 
+    settings = Settings(lexicons=lexicons, model=model)
     try:
         if output != "-":
             writer_for(output)
-        result = extract_files(paths, Settings(lexicons=lexicons, model=model))
-        write(result.frame, output, "evidence")
+        if Path(output).suffix.lower() in (".sqlite", ".db"):
+            result = extract_to_database(paths, output, settings)
+        else:
+            result = extract_files(paths, settings)
+            write(result.frame, output, "evidence")
     except LitmineError as exc:
         fail(str(exc))
     raise typer.Exit(_report(result.errors))

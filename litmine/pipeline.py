@@ -183,3 +183,44 @@ def aggregate_file(path: str) -> pd.DataFrame:
     from litmine.table import read_table
 
     return aggregate(read_table(path))
+
+
+DB_BATCH_DOCUMENTS = 50
+
+
+def document_rows(p: Processed, evidence: list[dict[str, Any]]):  # type: ignore[no-untyped-def]
+    """The rows one processed document contributes to the normalized database."""
+    from litmine.writers.database import DocumentRows
+
+    sentences = [{"doc_id": p.doc.doc_id, "sentence_id": s.index, "text": s.text, "lang": s.lang,
+                  "kind": s.kind, "section": s.section, "page": s.page, "citations": s.citations}
+                 for s in p.sentences]
+    mentions = [{k: v for k, v in row.items() if k != "source"} for row in mention_rows(p)]
+    return DocumentRows(p.doc.doc_id, p.doc.source, sentences, mentions, evidence)
+
+
+def extract_to_database(paths: Iterable[str | Path], target: str, settings: Settings = Settings()) -> BatchResult:
+    """Load documents, sentences, mentions, evidence and triples into a SQLite file, atomically."""
+    from sqlalchemy import create_engine
+
+    from litmine.writers.atomic import replacing
+    from litmine.writers.database import load
+
+    errors: list[LitmineError] = []
+    lex, clf = lexicon_for(settings), model_for(settings)
+    rows: list[dict[str, Any]] = []
+    n = 0
+    with replacing(target, keep_existing=True) as tmp:
+        engine = create_engine(f"sqlite:///{tmp}")
+        batch = []
+        for p in iter_processed(paths, settings, errors):
+            ev = evidence_of(p, lex, clf)
+            rows.extend(ev)
+            batch.append(document_rows(p, ev))
+            n += 1
+            if len(batch) >= DB_BATCH_DOCUMENTS:
+                load(engine, batch)
+                batch = []
+        load(engine, batch)
+        engine.dispose()
+    return BatchResult(evidence_frame(rows), errors, n)

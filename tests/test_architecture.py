@@ -25,7 +25,7 @@ LAYERS = [
 CONFINED = {"typer": {"cli"}, "jieba": {"tokenize"}, "spacy": {"tokenize"}, "opencc": {"script"},
             "sklearn": {"relations", "train", "evaluate"}, "skops": {"relations"},
             "pandas": {"table", "aggregate", "writers", "pipeline", "evaluate", "__init__"},
-            "networkx": {"writers"}, "ahocorasick": {"lexicon"},
+            "networkx": {"writers"}, "sqlalchemy": {"writers", "pipeline"}, "ahocorasick": {"lexicon"},
             "charset_normalizer": {"readers"}, "pypdfium2": {"readers"}}
 
 

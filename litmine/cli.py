@@ -64,19 +64,26 @@ def mentions_cli(paths: PathsArg, output: OutOpt, lexicons: LexiconOpt = None) -
 
 
 @app.command("extract")
-def extract_cli(paths: PathsArg, output: OutOpt, lexicons: LexiconOpt = None,
+def extract_cli(paths: PathsArg,
+                output: Annotated[Optional[str], typer.Option("--output", "-o", help="Output file; format by extension (.csv .tsv .jsonl .parquet; .sqlite/.db: normalized database), - for CSV on stdout.")] = None,
+                db: Annotated[Optional[str], typer.Option("--db", help="Load into a database URL, e.g. postgresql://user@host/db (needs litmine[postgres]).")] = None,
+                lexicons: LexiconOpt = None,
                 model: Annotated[Optional[str], typer.Option("--model", help="Model folder (default: the shipped one).")] = None) -> None:
     """Write the evidence table: one row per directional relation with its sentence and provenance."""
-    from litmine.pipeline import Settings, extract_files, extract_to_database
+    from litmine.pipeline import Settings, extract_files, extract_to_database, load_database
     from litmine.writers import write, writer_for
 
     settings = Settings(lexicons=lexicons, model=model)
+    if output is None and db is None:
+        fail("extract needs --output/-o FILE or --db URL")
     try:
-        if output != "-":
+        if output not in (None, "-"):
             writer_for(output)
-        if Path(output).suffix.lower() in (".sqlite", ".db"):
+        if db is not None:
+            result = load_database(paths, db, settings)
+        if output is not None and Path(output).suffix.lower() in (".sqlite", ".db"):
             result = extract_to_database(paths, output, settings)
-        else:
+        elif output is not None:
             result = extract_files(paths, settings)
             write(result.frame, output, "evidence")
     except LitmineError as exc:

@@ -201,17 +201,24 @@ def document_rows(p: Processed, evidence: list[dict[str, Any]]):  # type: ignore
 
 def extract_to_database(paths: Iterable[str | Path], target: str, settings: Settings = Settings()) -> BatchResult:
     """Load documents, sentences, mentions, evidence and triples into a SQLite file, atomically."""
-    from sqlalchemy import create_engine
-
     from litmine.writers.atomic import replacing
-    from litmine.writers.database import load
+
+    with replacing(target, keep_existing=True) as tmp:
+        return load_database(paths, f"sqlite:///{tmp}", settings)
+
+
+def load_database(paths: Iterable[str | Path], url: str, settings: Settings = Settings()) -> BatchResult:
+    """Load the inputs into the database at ``url``, one transaction per batch of documents."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from litmine.writers.database import engine_for, load
 
     errors: list[LitmineError] = []
     lex, clf = lexicon_for(settings), model_for(settings)
     rows: list[dict[str, Any]] = []
     n = 0
-    with replacing(target, keep_existing=True) as tmp:
-        engine = create_engine(f"sqlite:///{tmp}")
+    engine = engine_for(url)
+    try:
         batch = []
         for p in iter_processed(paths, settings, errors):
             ev = evidence_of(p, lex, clf)
@@ -222,5 +229,9 @@ def extract_to_database(paths: Iterable[str | Path], target: str, settings: Sett
                 load(engine, batch)
                 batch = []
         load(engine, batch)
+    except SQLAlchemyError as exc:
+        raise LitmineError(engine.url.render_as_string(hide_password=True),
+                           f"database error: {type(exc).__name__}: {str(exc).splitlines()[0]}") from exc
+    finally:
         engine.dispose()
     return BatchResult(evidence_frame(rows), errors, n)

@@ -31,6 +31,18 @@ class DocumentRows:
     evidence: list[dict[str, Any]] = field(default_factory=list)
 
 
+def engine_for(url: str):  # type: ignore[no-untyped-def]
+    """A SQLAlchemy engine; ``postgresql://`` URLs use psycopg 3 (``pip install 'litmine[postgres]'``)."""
+    from sqlalchemy import create_engine, event
+
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", lambda con, _: con.execute("PRAGMA foreign_keys=ON"))
+    return engine
+
+
 def _columns(spec: dict[str, str], skip: Iterable[str] = ()):  # type: ignore[no-untyped-def]
     from sqlalchemy import Boolean, Column, Float, Integer, Text
 
@@ -78,10 +90,8 @@ def _records(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def load(engine: Any, documents: list[DocumentRows]) -> None:
     """Replace these documents' rows and rebuild the triples, in one transaction."""
-    from sqlalchemy import delete, event, insert, or_, select
+    from sqlalchemy import delete, insert, or_, select
 
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", lambda con, _: con.execute("PRAGMA foreign_keys=ON"))
     md = schema()
     md.create_all(engine)
     t = md.tables

@@ -52,3 +52,23 @@ def test_postgres_unreachable_server_is_one_line(tmp_path):
     doc.write_text("二甲双胍可激活 AMPK。", encoding="utf-8")
     res = CliRunner().invoke(app, ["extract", str(doc), "--db", "postgresql://nobody@127.0.0.1:1/none"])
     assert res.exit_code == 2 and "database error" in res.stderr and len(res.stderr.strip().splitlines()) == 1
+
+
+def test_postgres_failed_batch_leaves_database_as_it_was(tmp_path, postgres_url, monkeypatch):
+    import litmine.writers.database as database
+    from sqlalchemy.exc import OperationalError
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("电针可降低脊髓背角中 TNF-α 的表达。二甲双胍可激活 AMPK。", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(app, ["extract", str(doc), "--db", postgres_url]).exit_code == 0
+    before = counts(postgres_url)
+
+    def broken(con, tables):
+        raise OperationalError("rebuild", {}, Exception("server went away"))
+
+    monkeypatch.setattr(database, "rebuild_triples", broken)
+    doc.write_text("运动可降低 IL-6 的水平。", encoding="utf-8")
+    res = runner.invoke(app, ["extract", str(doc), "--db", postgres_url])
+    assert res.exit_code == 2 and "database error" in res.stderr
+    assert counts(postgres_url) == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
@@ -68,9 +69,15 @@ def extract_cli(paths: PathsArg,
                 output: Annotated[Optional[str], typer.Option("--output", "-o", help="Output file; format by extension (.csv .tsv .jsonl .parquet; .sqlite/.db: normalized database), - for CSV on stdout.")] = None,
                 db: Annotated[Optional[str], typer.Option("--db", help="Load into a database URL, e.g. postgresql://user@host/db (needs litmine[postgres]).")] = None,
                 lexicons: LexiconOpt = None,
-                model: Annotated[Optional[str], typer.Option("--model", help="Model folder (default: the shipped one).")] = None) -> None:
-    """Write the evidence table: one row per directional relation with its sentence and provenance."""
-    from litmine.pipeline import Settings, extract_files, extract_to_database, load_database
+                model: Annotated[Optional[str], typer.Option("--model", help="Model folder (default: the shipped one).")] = None,
+                jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = 0,
+                quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False) -> None:
+    """Write the evidence table: one row per directional relation with its sentence and provenance.
+
+    A failed input is reported on stderr and in OUT's errors file (OUT.errors.csv: path, stage,
+    reason); the others are written and the exit status is 1.
+    """
+    from litmine.pipeline import Settings, extract_to_database, load_database
     from litmine.writers import write, writer_for
 
     settings = Settings(lexicons=lexicons, model=model)
@@ -84,11 +91,52 @@ def extract_cli(paths: PathsArg,
         if output is not None and Path(output).suffix.lower() in (".sqlite", ".db"):
             result = extract_to_database(paths, output, settings)
         elif output is not None:
-            result = extract_files(paths, settings)
+            result, error_rows = _extract_with_progress(paths, settings, jobs or os.cpu_count() or 1, quiet)
             write(result.frame, output, "evidence")
+            _write_errors(output, error_rows)
     except LitmineError as exc:
         fail(str(exc))
     raise typer.Exit(_report(result.errors))
+
+
+def _extract_with_progress(paths: list[Path], settings, jobs: int, quiet: bool):  # type: ignore[no-untyped-def]
+    """Run the batch, with a progress bar (documents/s, ETA) when stderr is a terminal."""
+    import time
+
+    from litmine.batch import extract_corpus, unique_inputs
+
+    files = unique_inputs(paths)
+    if quiet or not sys.stderr.isatty():
+        return extract_corpus(files, settings, jobs)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    start = time.monotonic()
+    with Progress(TextColumn("extract"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+                  TimeRemainingColumn(), console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("extract", total=len(files), rate="")
+
+        def tick(_: object) -> None:
+            n = bar.tasks[0].completed + 1
+            bar.update(task, advance=1, rate=f"{n / max(time.monotonic() - start, 1e-6):.1f} docs/s")
+
+        return extract_corpus(files, settings, jobs, tick)
+
+
+def _write_errors(output: str, error_rows: list[dict[str, str]]) -> None:
+    """``OUT.errors.csv`` next to the table (path, stage, reason), or nothing when all inputs were read."""
+    from litmine.writers.atomic import write_lines
+
+    if output == "-" or not error_rows:
+        return
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=["path", "stage", "reason"], lineterminator="\n")
+    w.writeheader()
+    w.writerows(error_rows)
+    write_lines(buf.getvalue().splitlines(), str(Path(output).with_suffix("")) + ".errors.csv")
 
 
 @app.command("classify-pairs")

@@ -18,7 +18,7 @@ LAYERS = [
     {"aggregate"},
     {"assemble", "writers"},
     {"pipeline"},
-    {"train"},
+    {"train", "batch"},
     {"evaluate"},
     {"cli"},
 ]

@@ -1,0 +1,90 @@
+"""Whole corpora: duplicate inputs skipped, documents extracted in worker processes, order kept."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import repeat
+from pathlib import Path
+from typing import Any
+
+from litmine import readers
+from litmine.errors import LitmineError
+from litmine.pipeline import BatchResult, Settings, evidence_of, lexicon_for, model_for, process
+from litmine.table import evidence_frame
+
+ERROR_COLUMNS = ("path", "stage", "reason")
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What one input gave: its evidence rows, or the stage and reason it failed."""
+
+    path: str
+    rows: list[dict[str, Any]]
+    stage: str | None = None
+    reason: str | None = None
+
+
+def extract_one(path: str, settings: Settings) -> Outcome:
+    """Read and extract one input; never raises for a bad input."""
+    try:
+        doc = readers.read(path)
+    except LitmineError as exc:
+        return Outcome(path, [], "read", exc.problem)
+    try:
+        lex = lexicon_for(settings)
+        rows = evidence_of(process(doc, lex), lex, model_for(settings))
+    except LitmineError as exc:
+        return Outcome(path, [], "extract", exc.problem)
+    except Exception as exc:  # one document's failure must not end a batch
+        return Outcome(path, [], "extract", f"{type(exc).__name__}: {exc}")
+    return Outcome(path, rows)
+
+
+def unique_inputs(paths: Iterable[str | Path]) -> list[str]:
+    """Input files in walk order, each distinct content once (same bytes under two names: first wins)."""
+    seen: set[str] = set()
+    out = []
+    for path in readers.walk(list(paths)):
+        try:
+            digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        except OSError:
+            digest = f"unreadable:{path}"   # reported when it is read
+        if digest not in seen:
+            seen.add(digest)
+            out.append(str(path))
+    return out
+
+
+def outcomes(files: list[str], settings: Settings, jobs: int) -> Iterator[Outcome]:
+    """Outcomes in input order, computed in ``jobs`` worker processes (1: in this process)."""
+    if jobs <= 1 or len(files) <= 1:
+        yield from (extract_one(f, settings) for f in files)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(extract_one, files, repeat(settings), chunksize=1)
+
+
+def extract_corpus(files: list[str], settings: Settings = Settings(), jobs: int = 1,
+                   on_document: Callable[[Outcome], None] | None = None) -> tuple[BatchResult, list[dict[str, str]]]:
+    """The evidence table of the inputs (see :func:`unique_inputs`) and one error row per failed input.
+
+    The table is the same whatever ``jobs`` is: rows come in input order.
+    """
+    rows: list[dict[str, Any]] = []
+    errors: list[LitmineError] = []
+    error_rows: list[dict[str, str]] = []
+    done = 0
+    for outcome in outcomes(files, settings, jobs):
+        if outcome.stage is None:
+            rows.extend(outcome.rows)
+            done += 1
+        else:
+            errors.append(LitmineError(outcome.path, outcome.reason or outcome.stage))
+            error_rows.append({"path": outcome.path, "stage": outcome.stage, "reason": outcome.reason or ""})
+        if on_document is not None:
+            on_document(outcome)
+    return BatchResult(evidence_frame(rows), errors, done), error_rows

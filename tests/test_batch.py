@@ -1,0 +1,40 @@
+"""Whole-corpus extraction: same table whatever --jobs, duplicates once, failures in an errors file."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+from typer.testing import CliRunner
+
+from litmine.batch import extract_corpus, unique_inputs
+from litmine.cli import app
+from tests.conftest import SEEDS
+
+
+def test_batch_jobs_do_not_change_the_table():
+    files = unique_inputs([SEEDS])
+    one, _ = extract_corpus(files, jobs=1)
+    two, _ = extract_corpus(files, jobs=2)
+    assert len(one.frame) > 100 and one.frame.equals(two.frame)
+
+
+def test_batch_duplicates_processed_once(tmp_path):
+    for name in ("a.txt", "copy-of-a.txt"):
+        shutil.copy(SEEDS / "004_731658e62f6b5a86.txt", tmp_path / name)
+    assert [p.rsplit("/", 1)[-1] for p in unique_inputs([tmp_path])] == ["a.txt"]
+
+
+def test_batch_errors_file_next_to_table(tmp_path):
+    shutil.copy(SEEDS / "004_731658e62f6b5a86.txt", tmp_path / "good.txt")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.4 broken")
+    out = tmp_path / "out" / "ev.csv"
+    out.parent.mkdir()
+    res = CliRunner().invoke(app, ["extract", str(tmp_path), "-o", str(out), "-j", "2"])
+    assert res.exit_code == 1
+    errors = pd.read_csv(out.parent / "ev.errors.csv")
+    assert list(errors.columns) == ["path", "stage", "reason"]
+    assert sorted(errors["path"].str.rsplit("/", n=1).str[-1]) == ["bad.pdf", "empty.txt"]
+    assert set(errors["stage"]) == {"read"}
+    assert pd.read_csv(out)["source"].str.endswith("good.txt").all()

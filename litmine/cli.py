@@ -48,22 +48,6 @@ def _report(errors: list[LitmineError]) -> int:
     return 1 if errors else 0
 
 
-@app.command("mentions")
-def mentions_cli(paths: PathsArg, output: OutOpt, lexicons: LexiconOpt = None) -> None:
-    """Write the mention table (entities and direction cues) of the inputs."""
-    from litmine.pipeline import Settings, mention_files
-    from litmine.writers import write, writer_for
-
-    try:
-        if output != "-":
-            writer_for(output)
-        result = mention_files(paths, Settings(lexicons=lexicons))
-        write(result.frame, output, "mentions")
-    except LitmineError as exc:
-        fail(str(exc))
-    raise typer.Exit(_report(result.errors))
-
-
 @app.command("extract")
 def extract_cli(paths: PathsArg,
                 output: Annotated[Optional[str], typer.Option("--output", "-o", help="Output file; format by extension (.csv .tsv .jsonl .parquet; .sqlite/.db: normalized database), - for CSV on stdout.")] = None,
@@ -72,7 +56,9 @@ def extract_cli(paths: PathsArg,
                 model: Annotated[Optional[str], typer.Option("--model", help="Model folder (default: the shipped one).")] = None,
                 jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = 0,
                 quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False) -> None:
-    """Write the evidence table: one row per directional relation with its sentence and provenance.
+    """Evidence table: one row per directional relation.
+
+    Each row carries its sentence, offsets, region, condition, citations and confidence.
 
     A failed input is reported on stderr and in OUT's errors file (OUT.errors.csv: path, stage,
     reason); the others are written and the exit status is 1.
@@ -142,7 +128,10 @@ def _write_errors(output: str, error_rows: list[dict[str, str]]) -> None:
 @app.command("classify-pairs")
 def classify_pairs_cli(input: Annotated[Path, typer.Argument(help="JSONL: id, text, subj and obj spans.")],
                        output: OutOpt, lexicons: LexiconOpt = None) -> None:
-    """Classify given entity pairs as up / down / none with the probability of the label."""
+    """Classify given entity pairs as up, down or none.
+
+    Each output line is the input plus pred and score (the probability of pred).
+    """
     from litmine.pipeline import Settings, classify_records
     from litmine.writers.atomic import write_lines
 
@@ -176,7 +165,10 @@ def _read_jsonl(path: Path) -> list[dict]:
 @app.command("train")
 def train_cli(output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Model folder (default: the package's).")] = None,
               lexicons: LexiconOpt = None) -> None:
-    """Rebuild the relation model from corpora/annotations and corpora/direction-en."""
+    """Rebuild the shipped relation model from corpora/.
+
+    Trains on corpora/annotations and corpora/direction-en and writes the model with its metadata.
+    """
     from litmine.pipeline import Settings
     from litmine.train import train
 
@@ -190,7 +182,10 @@ def train_cli(output: Annotated[Optional[Path], typer.Option("--output", "-o", h
 @app.command("evaluate")
 def evaluate_cli(part: Annotated[str, typer.Option("--part", help="articles (leave one article out), direction-en, or all.")] = "all",
                  lexicons: LexiconOpt = None) -> None:
-    """Print precision, recall and F1 of triples per language and the direction-en held-out macro-F1."""
+    """Print the quality figures of docs/quality.md.
+
+    Triples per language leaving one article out, and direction-en macro-F1 held out by pmid.
+    """
     from litmine.evaluate import evaluate
     from litmine.pipeline import Settings
 
@@ -201,10 +196,26 @@ def evaluate_cli(part: Annotated[str, typer.Option("--part", help="articles (lea
     typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
 
 
+@app.command("mentions")
+def mentions_cli(paths: PathsArg, output: OutOpt, lexicons: LexiconOpt = None) -> None:
+    """Mention table: entities and direction cues of the inputs."""
+    from litmine.pipeline import Settings, mention_files
+    from litmine.writers import write, writer_for
+
+    try:
+        if output != "-":
+            writer_for(output)
+        result = mention_files(paths, Settings(lexicons=lexicons))
+        write(result.frame, output, "mentions")
+    except LitmineError as exc:
+        fail(str(exc))
+    raise typer.Exit(_report(result.errors))
+
+
 @app.command("aggregate")
 def aggregate_cli(evidence: Annotated[str, typer.Argument(help="An evidence table litmine wrote.")],
                   output: OutOpt) -> None:
-    """Group evidence rows into unique triples with their support, confidence and conflicts."""
+    """Unique triples with their support and conflicts."""
     from litmine.pipeline import aggregate_file
     from litmine.writers import write, writer_for
 
@@ -220,7 +231,7 @@ def aggregate_cli(evidence: Annotated[str, typer.Argument(help="An evidence tabl
 def export_cli(evidence: Annotated[str, typer.Argument(help="An evidence table litmine wrote.")],
                output: Annotated[str, typer.Option("--output", "-o", help="Output folder (neo4j) or file.")],
                fmt: Annotated[str, typer.Option("--format", "-f", help="neo4j, graphml or indra.")] = "graphml") -> None:
-    """Export evidence as neo4j-admin import CSVs, GraphML (Cytoscape, Gephi) or INDRA statements."""
+    """Graph exports: neo4j CSVs, GraphML or INDRA JSON."""
     from litmine.table import read_table
     from litmine.writers import export
 
@@ -233,7 +244,10 @@ def export_cli(evidence: Annotated[str, typer.Argument(help="An evidence table l
 @app.command("text")
 def text_cli(path: Annotated[Path, typer.Argument(help="A text, Markdown or PDF file.")],
              as_json: Annotated[bool, typer.Option("--jsonl", help="One JSON object per sentence.")] = False) -> None:
-    """Print the cleaned text litmine reads, one sentence per line with its number and section."""
+    """Print the cleaned sentences litmine reads.
+
+    One sentence per line with its number, kind, language and section.
+    """
     from litmine.pipeline import clean_sentences
 
     try:

@@ -128,3 +128,11 @@ def test_cli_batch_survives_a_processing_failure(tmp_path, monkeypatch):
     result = runner.invoke(app, ["mentions", str(tmp_path), "-o", str(tmp_path / "m.csv")])
     assert result.exit_code == 1 and "b.txt: failed while processing (RuntimeError: boom)" in result.stderr
     assert set(pd.read_csv(tmp_path / "m.csv")["source"].str[-5:]) == {"a.txt"}
+
+
+def test_cli_help_one_line_per_command():
+    out = runner.invoke(app, ["--help"], env={"COLUMNS": "80", "TERMINAL_WIDTH": "80"}).stdout
+    box = out[out.index("Commands"):].splitlines()[1:]
+    rows = [line for line in box if line.startswith("│")]
+    assert len(rows) == 9, rows
+    assert all(line[2:4].strip() for line in rows)     # no wrapped continuation lines

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -68,17 +69,54 @@ def outcomes(files: list[str], settings: Settings, jobs: int) -> Iterator[Outcom
         yield from pool.map(extract_one, files, repeat(settings), chunksize=1)
 
 
+def read_journal(journal: Path) -> dict[str, Outcome]:
+    """Finished documents of an interrupted run, by input path (a torn last line is ignored)."""
+    done: dict[str, Outcome] = {}
+    if not journal.is_file():
+        return done
+    for line in journal.read_text(encoding="utf-8").splitlines():
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        done[rec["path"]] = Outcome(rec["path"], rec["rows"], rec.get("stage"), rec.get("reason"))
+    return done
+
+
+def _journaled(files: list[str], settings: Settings, jobs: int, journal: Path | None,
+               resume: bool) -> Iterator[Outcome]:
+    """Outcomes in input order; finished ones are appended to ``journal`` and reused on resume."""
+    if journal is None:
+        yield from outcomes(files, settings, jobs)
+        return
+    done = read_journal(journal) if resume else {}
+    todo = [f for f in files if f not in done]
+    fresh = outcomes(todo, settings, jobs)
+    with open(journal, "a" if resume else "w", encoding="utf-8") as log:
+        for f in files:
+            if f in done:
+                yield done[f]
+                continue
+            outcome = next(fresh)
+            log.write(json.dumps({"path": outcome.path, "rows": outcome.rows, "stage": outcome.stage,
+                                  "reason": outcome.reason}, ensure_ascii=False, default=str) + "\n")
+            log.flush()
+            yield outcome
+
+
 def extract_corpus(files: list[str], settings: Settings = Settings(), jobs: int = 1,
-                   on_document: Callable[[Outcome], None] | None = None) -> tuple[BatchResult, list[dict[str, str]]]:
+                   on_document: Callable[[Outcome], None] | None = None, journal: Path | None = None,
+                   resume: bool = False) -> tuple[BatchResult, list[dict[str, str]]]:
     """The evidence table of the inputs (see :func:`unique_inputs`) and one error row per failed input.
 
-    The table is the same whatever ``jobs`` is: rows come in input order.
+    The table is the same whatever ``jobs`` is: rows come in input order. With a ``journal`` every
+    finished document is recorded as it completes; ``resume`` reuses those of an interrupted run.
     """
     rows: list[dict[str, Any]] = []
     errors: list[LitmineError] = []
     error_rows: list[dict[str, str]] = []
     done = 0
-    for outcome in outcomes(files, settings, jobs):
+    for outcome in _journaled(files, settings, jobs, journal, resume):
         if outcome.stage is None:
             rows.extend(outcome.rows)
             done += 1

@@ -55,7 +55,8 @@ def extract_cli(paths: PathsArg,
                 lexicons: LexiconOpt = None,
                 model: Annotated[Optional[str], typer.Option("--model", help="Model folder (default: the shipped one).")] = None,
                 jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = 0,
-                quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False) -> None:
+                quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+                resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run, skipping documents it finished.")] = False) -> None:
     """Evidence table: one row per directional relation.
 
     Each row carries its sentence, offsets, region, condition, citations and confidence.
@@ -77,15 +78,20 @@ def extract_cli(paths: PathsArg,
         if output is not None and Path(output).suffix.lower() in (".sqlite", ".db"):
             result = extract_to_database(paths, output, settings)
         elif output is not None:
-            result, error_rows = _extract_with_progress(paths, settings, jobs or os.cpu_count() or 1, quiet)
+            journal = None if output == "-" else Path(output).with_name(f".{Path(output).name}.journal.jsonl")
+            result, error_rows = _extract_with_progress(paths, settings, jobs or os.cpu_count() or 1, quiet,
+                                                        journal, resume)
             write(result.frame, output, "evidence")
             _write_errors(output, error_rows)
+            if journal is not None:
+                journal.unlink(missing_ok=True)
     except LitmineError as exc:
         fail(str(exc))
     raise typer.Exit(_report(result.errors))
 
 
-def _extract_with_progress(paths: list[Path], settings, jobs: int, quiet: bool):  # type: ignore[no-untyped-def]
+def _extract_with_progress(paths: list[Path], settings, jobs: int, quiet: bool,  # type: ignore[no-untyped-def]
+                           journal: Optional[Path] = None, resume: bool = False):
     """Run the batch, with a progress bar (documents/s, ETA) when stderr is a terminal."""
     import time
 
@@ -93,7 +99,7 @@ def _extract_with_progress(paths: list[Path], settings, jobs: int, quiet: bool):
 
     files = unique_inputs(paths)
     if quiet or not sys.stderr.isatty():
-        return extract_corpus(files, settings, jobs)
+        return extract_corpus(files, settings, jobs, journal=journal, resume=resume)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -106,7 +112,7 @@ def _extract_with_progress(paths: list[Path], settings, jobs: int, quiet: bool):
             n = bar.tasks[0].completed + 1
             bar.update(task, advance=1, rate=f"{n / max(time.monotonic() - start, 1e-6):.1f} docs/s")
 
-        return extract_corpus(files, settings, jobs, tick)
+        return extract_corpus(files, settings, jobs, tick, journal=journal, resume=resume)
 
 
 def _write_errors(output: str, error_rows: list[dict[str, str]]) -> None:

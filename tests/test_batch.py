@@ -38,3 +38,36 @@ def test_batch_errors_file_next_to_table(tmp_path):
     assert sorted(errors["path"].str.rsplit("/", n=1).str[-1]) == ["bad.pdf", "empty.txt"]
     assert set(errors["stage"]) == {"read"}
     assert pd.read_csv(out)["source"].str.endswith("good.txt").all()
+
+
+def test_batch_resume_after_interruption(tmp_path, monkeypatch):
+    import litmine.batch as batch
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    out = tmp_path / "ev.csv"
+    journal = tmp_path / ".ev.csv.journal.jsonl"
+    files = unique_inputs([corpus])
+    full, _ = extract_corpus(files)
+
+    def interrupt_after_two(outcome, seen=[]):  # noqa: B006 - counts calls within this test
+        seen.append(outcome)
+        if len(seen) == 2:
+            raise KeyboardInterrupt
+
+    try:
+        extract_corpus(files, on_document=interrupt_after_two, journal=journal)
+    except KeyboardInterrupt:
+        pass
+    assert len(journal.read_text(encoding="utf-8").splitlines()) == 2 and not out.exists()
+
+    processed = []
+    real = batch.extract_one
+    monkeypatch.setattr(batch, "extract_one", lambda path, settings: processed.append(path) or real(path, settings))
+    res = CliRunner().invoke(app, ["extract", str(corpus), "-o", str(out), "--resume", "-j", "1"])
+    assert res.exit_code == 0, res.output
+    assert len(processed) == len(files) - 2
+    resumed = pd.read_csv(out)
+    assert len(resumed) == len(full.frame)
+    assert list(resumed["sentence"]) == list(full.frame["sentence"])
+    assert not journal.exists()

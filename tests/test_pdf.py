@@ -76,3 +76,26 @@ def test_pdf_encrypted(tmp_path):
     c.save()
     with pytest.raises(InputError, match="encrypted"):
         read(locked)
+
+
+def test_pdf_running_headers_and_page_numbers_dropped(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    lines = ARTICLE.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "headers.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for page in range(4):
+        c.setFont("STSong-Light", 9)
+        c.drawString(200, 815, "中国疼痛医学杂志 2023 年第 29 卷")
+        for k, line in enumerate(lines[page * 40:(page + 1) * 40]):
+            c.drawString(40, 780 - 14 * k, line[:CHARS_PER_LINE])
+        c.drawString(290, 30, str(page + 101))
+        c.showPage()
+    c.save()
+    raw = read(path).raw
+    assert "中国疼痛医学杂志" not in raw and "\n102\n" not in raw
+    assert "AMPK" in raw

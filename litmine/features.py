@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from litmine import cues as cue_rules
 from litmine.lexicon import Lexicon
@@ -10,8 +11,16 @@ from litmine.records import Mention, Pair
 from litmine.tokenize import tokenize
 
 WINDOW_TOKENS = 5
+SENTENCE_CACHE = 256
 _VIA = re.compile(r"通过|经由|借助|介导|through|via|by\s+\w+ing|mediated")
 _BREAKS = re.compile(r"[，,；;：:]")
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _sentence_tokens(text: str, lang: str, words: tuple[str, ...],
+                     keep: tuple[tuple[int, int], ...]) -> tuple[tuple[str, int, int], ...]:
+    """Tokens of a sentence with its mentions merged; every pair of the sentence shares them."""
+    return tuple(tokenize(text, lang, words, keep))
 
 
 def _marker(m: Mention) -> str:
@@ -25,9 +34,9 @@ def _masked_tokens(pair: Pair, words: tuple[str, ...]) -> list[tuple[str, int, i
     """Sentence tokens with the subject, object, other entities and plain cues replaced by markers."""
     text = pair.sentence.text
     others = [m for m in (*pair.entities, *pair.cues) if m is not pair.subj and m is not pair.obj]
-    keep = tuple((m.start, m.end) for m in (pair.subj, pair.obj, *others))
+    keep = tuple(sorted((m.start, m.end) for m in (pair.subj, pair.obj, *others)))
     out = []
-    for tok, a, b in tokenize(text, pair.sentence.lang, words, keep):
+    for tok, a, b in _sentence_tokens(text, pair.sentence.lang, words, keep):
         if a < pair.subj.end and pair.subj.start < b:
             tok = "<S>"
         elif a < pair.obj.end and pair.obj.start < b:

@@ -13,7 +13,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from litmine import cues as cue_rules
 from litmine import resources
 from litmine.errors import ModelError
 from litmine.features import pair_features
@@ -172,10 +171,6 @@ def classify(pairs: list[Pair], lex: Lexicon, clf: Classifier | None = None) -> 
         label, score, method = decide(clf, probs, str(f["rule"]))
         if label == "none":
             continue
-        first, second = sorted((pair.subj, pair.obj), key=lambda m: m.start)
-        span = (first.start, second.end)
-        cues = list(pair.cues)
-        out.append(Relation(pair, label, round(score, 4), method,
-                            cue_rules.is_negated(pair.sentence.text, span, cues, lex),
-                            cue_rules.is_hedged(pair.sentence.text, span, lex)))
+        flags = f["symbolic"]   # negation and hedging were read for this very span by pair_features
+        out.append(Relation(pair, label, round(score, 4), method, bool(flags["negated"]), bool(flags["hedged"])))
     return out

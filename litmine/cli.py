@@ -56,7 +56,8 @@ def extract_cli(paths: PathsArg,
                 model: Annotated[Optional[str], typer.Option("--model", help="Model folder (default: the shipped one).")] = None,
                 jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = 0,
                 quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-                resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run, skipping documents it finished.")] = False) -> None:
+                resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run, skipping documents it finished.")] = False,
+                report: Annotated[Optional[Path], typer.Option("--report", help="Also write the HTML report of the table (see `litmine report`).")] = None) -> None:
     """Evidence table: one row per directional relation.
 
     Each row carries its sentence, offsets, region, condition, citations and confidence.
@@ -85,6 +86,10 @@ def extract_cli(paths: PathsArg,
             _write_errors(output, error_rows)
             if journal is not None:
                 journal.unlink(missing_ok=True)
+        if report is not None:
+            from litmine.report import report as write_html
+
+            write_html(result.frame, report, settings)
     except LitmineError as exc:
         fail(str(exc))
     raise typer.Exit(_report(result.errors))
@@ -170,16 +175,20 @@ def _read_jsonl(path: Path) -> list[dict]:
 
 @app.command("train")
 def train_cli(output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Model folder (default: the package's).")] = None,
+              feedback: Annotated[Optional[list[Path]], typer.Option("--feedback", help="Curators' judgements exported from the HTML report (CSV); repeatable.")] = None,
               lexicons: LexiconOpt = None) -> None:
     """Rebuild the shipped relation model from corpora/.
 
-    Trains on corpora/annotations and corpora/direction-en and writes the model with its metadata.
+    Trains on corpora/annotations and corpora/direction-en (plus curators' judgements given with
+    --feedback) and writes the model with its metadata.
     """
     from litmine.pipeline import Settings
-    from litmine.train import train
+    from litmine.train import feedback_examples, train
 
     try:
-        meta = train(output, Settings(lexicons=lexicons))
+        settings = Settings(lexicons=lexicons)
+        extra = [e for path in feedback or [] for e in feedback_examples(path, settings)]
+        meta = train(output, settings, extra, feedback_files=[str(p) for p in feedback or []])
     except LitmineError as exc:
         fail(str(exc))
     typer.echo(json.dumps(meta, ensure_ascii=False, indent=2))
@@ -200,6 +209,25 @@ def evaluate_cli(part: Annotated[str, typer.Option("--part", help="articles (lea
     except LitmineError as exc:
         fail(str(exc))
     typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+@app.command("report")
+def report_cli(evidence: Annotated[str, typer.Argument(help="An evidence table litmine wrote (any of its formats).")],
+               output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")],
+               title: Annotated[Optional[str], typer.Option("--title", help="Page title.")] = None,
+               lexicons: LexiconOpt = None) -> None:
+    """One self-contained HTML page for curators.
+
+    Highlighted evidence per document, the sortable and filterable table, the triple network and
+    buttons to mark rows correct or wrong; the judgements export to a CSV for `train --feedback`.
+    """
+    from litmine.pipeline import Settings
+    from litmine.report import report_file
+
+    try:
+        report_file(evidence, output, Settings(lexicons=lexicons), title)
+    except LitmineError as exc:
+        fail(str(exc))
 
 
 @app.command("mentions")

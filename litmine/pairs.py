@@ -62,3 +62,24 @@ def given_pair(record: dict, lex: Lexicon) -> Pair:
     obj = span_mention(text, record["obj"], EN_TYPES.get(record["obj"].get("type", ""), "molecule"))
     cues = tuple(m for m in find_mentions(text, lex) if m.type == "direction")
     return Pair(sentence, subj, obj, None, None, cues)
+
+
+def judged_pair(text: str, subj: dict, obj: dict, lex: Lexicon) -> Pair:
+    """A pair for a curator's judgement: given typed spans in their sentence, context from the lexicon.
+
+    A given span that the lexicon also finds takes the lexicon's mention, so the pair looks to the
+    classifier exactly as it did when it was extracted.
+    """
+    sentence = Sentence(0, 0, len(text), text, detect_lang(text), "text")
+    found = find_mentions(text, lex)
+    entities = [m for m in found if m.type != "direction"]
+
+    def mention(span: dict) -> Mention:
+        given = span_mention(text, span, span["type"])
+        same = [m for m in entities if (m.start, m.end) == (given.start, given.end)]
+        return same[0] if same else given
+
+    s, o = mention(subj), mention(obj)
+    region = cue_rules.attach_region(text, s, o, entities)
+    condition = cue_rules.attach_condition(s, o, entities)
+    return Pair(sentence, s, o, region, condition, tuple(m for m in found if m.type == "direction"), tuple(entities))

@@ -44,3 +44,8 @@ def corpora_dir() -> Path | None:
     """The bundled corpora of a source checkout (not shipped in the wheel)."""
     root = repo_dir()
     return root / "corpora" if root is not None else None
+
+
+def report_asset(name: str) -> str:
+    """Text of a file shipped for the HTML report (template, style, script)."""
+    return (package_dir() / "assets" / name).read_text(encoding="utf-8")

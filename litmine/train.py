@@ -11,7 +11,7 @@ from litmine import resources
 from litmine.errors import LitmineError
 from litmine.features import pair_features
 from litmine.lexicon import Lexicon
-from litmine.pairs import given_pair, make_pairs
+from litmine.pairs import given_pair, judged_pair, make_pairs
 from litmine.pipeline import Processed, Settings, lexicon_for, process
 from litmine.readers import read
 from litmine.records import Mention, Pair, Sentence
@@ -128,7 +128,8 @@ def fit(examples: list[Example], lex: Lexicon, seed: int = 0) -> Classifier:
         for i, p in zip(test_idx, inner.predict([feats[i] for i in test_idx])):
             oof[i] = p
     clf = Classifier.new(seed).fit(feats, labels)
-    gold = [i for i, e in enumerate(examples) if not e.group.startswith("pmid:")] or list(range(len(examples)))
+    # the relation threshold is set on the gold articles only, not on outside data or judgements
+    gold = [i for i, e in enumerate(examples) if not e.group.startswith(("pmid:", "feedback:"))] or list(range(len(examples)))
     cut, f1 = threshold_f1([labels[i] for i in gold], [oof[i] for i in gold])
     clf.parts["threshold"] = cut
     clf.parts["cv_f1"] = f1
@@ -145,9 +146,64 @@ def data_hash() -> str:
     return h.hexdigest()[:16]
 
 
+FEEDBACK_COLUMNS = ("sentence", "subject_text", "subject_start", "subject_end", "subject_type",
+                    "object_text", "object_start", "object_end", "object_type", "direction",
+                    "judgement", "corrected_direction")
+ARROWS = {"↑": "up", "↓": "down", "up": "up", "down": "down", "none": "none", "": "none"}
+
+
+def feedback_label(judgement: str, direction: str, corrected: str) -> str:
+    """The training label a curator's judgement gives: the row's direction if correct, else the correction.
+
+    >>> feedback_label("correct", "↑", ""), feedback_label("wrong", "↑", "↓"), feedback_label("wrong", "↑", "")
+    ('up', 'down', 'none')
+    """
+    if judgement == "correct":
+        return ARROWS[direction]
+    if judgement == "wrong":
+        return ARROWS[corrected]
+    raise KeyError(judgement)
+
+
+def feedback_examples(path: str | Path, settings: Settings = Settings()) -> list[Example]:
+    """Labelled pairs from a judgements CSV exported by the HTML report."""
+    import csv
+
+    lex = lexicon_for(settings)
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            records = list(csv.DictReader(fh))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise LitmineError(str(path), f"cannot read judgements ({type(exc).__name__}: {exc})") from exc
+    missing = [c for c in FEEDBACK_COLUMNS if records and c not in records[0]]
+    if not records or missing:
+        raise LitmineError(str(path), f"not a judgements file (missing columns: {', '.join(missing) or 'all rows'})")
+    out = []
+    for n, rec in enumerate(records, start=2):
+        try:
+            label = feedback_label(rec["judgement"].strip(), rec["direction"].strip(),
+                                   rec["corrected_direction"].strip())
+            pair = judged_pair(rec["sentence"],
+                               {"text": rec["subject_text"], "start": rec["subject_start"],
+                                "end": rec["subject_end"], "type": rec["subject_type"]},
+                               {"text": rec["object_text"], "start": rec["object_start"],
+                                "end": rec["object_end"], "type": rec["object_type"]}, lex)
+        except KeyError as exc:
+            raise LitmineError(f"{path}:{n}", f"unknown judgement or direction {exc}") from exc
+        except (LitmineError, ValueError) as exc:
+            raise LitmineError(f"{path}:{n}", getattr(exc, "problem", str(exc))) from exc
+        out.append(Example(pair, label, f"feedback:{rec.get('doc_id') or Path(path).name}"))
+    return out
+
+
+def _file_hash(path: str | Path) -> str:
+    """Short content hash of a file, recorded with a model trained on it."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+
+
 def train(out_dir: Path | None = None, settings: Settings = Settings(),
-          feedback: list[Example] | None = None) -> dict:
-    """Fit on all gold articles and direction-en, save the model, return its metadata."""
+          feedback: list[Example] | None = None, feedback_files: list[str] | None = None) -> dict:
+    """Fit on all gold articles, direction-en and curators' judgements; save the model, return its metadata."""
     lex = lexicon_for(settings)
     gold = gold_examples(lex)
     en = direction_en(lex)
@@ -157,6 +213,8 @@ def train(out_dir: Path | None = None, settings: Settings = Settings(),
             "gold_relations": sum(e.label != "none" for e in gold), "direction_en_pairs": len(en),
             "articles": articles(), "threshold": clf.threshold,
             "cv_pair_f1": clf.parts["cv_f1"],
+            "feedback_pairs": len(feedback or []),
+            "feedback_files": {Path(f).name: _file_hash(f) for f in feedback_files or []},
             "cv_note": "F1 of directed relations over candidate pairs of the gold articles, out of fold "
                        "(grouped by article and PubMed id); the threshold is chosen there"}
     save(clf, out_dir or resources.model_dir(), meta)

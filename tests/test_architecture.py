@@ -18,13 +18,13 @@ LAYERS = [
     {"aggregate"},
     {"assemble", "writers"},
     {"pipeline"},
-    {"train", "batch"},
+    {"train", "batch", "report"},
     {"evaluate"},
     {"cli"},
 ]
-CONFINED = {"typer": {"cli"}, "jieba": {"tokenize"}, "spacy": {"tokenize"}, "opencc": {"script"},
+CONFINED = {"typer": {"cli"}, "jieba": {"tokenize"}, "spacy": {"tokenize", "writers"}, "opencc": {"script"},
             "sklearn": {"relations", "train", "evaluate"}, "skops": {"relations"},
-            "pandas": {"table", "aggregate", "writers", "pipeline", "evaluate", "__init__"},
+            "pandas": {"table", "aggregate", "writers", "pipeline", "evaluate", "report", "__init__"},
             "networkx": {"writers"}, "sqlalchemy": {"writers", "pipeline"}, "ahocorasick": {"lexicon"},
             "charset_normalizer": {"readers"}, "pypdfium2": {"readers"}}
 

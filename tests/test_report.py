@@ -143,6 +143,10 @@ def test_report_in_chromium_filters_marks_and_exports(corpus_evidence, corpus_re
     browser.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", edge)
     assert len(browser.find_elements(By.CSS_SELECTOR, "#edge-evidence li")) >= 1
 
+    relation = browser.find_elements(By.CSS_SELECTOR, "#documents li[data-eid]")[5]
+    browser.execute_script("arguments[0].click()", relation)
+    assert [r.get_attribute("data-eid") for r in rows()] == [relation.get_attribute("data-eid")]
+
     browser.find_element(By.ID, "export").click()
     target = browser.downloads / "litmine-judgements.csv"
     for _ in range(50):

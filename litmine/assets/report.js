@@ -251,8 +251,20 @@
     svg.append(edgeLayer, nodeLayer);
   }
 
+  function linkRelations() {
+    for (const li of document.querySelectorAll("#documents li[data-eid]")) {
+      li.title = "show this row in the table to judge it";
+      li.addEventListener("click", () => {
+        filters.eids = new Set([li.dataset.eid]);
+        renderTable();
+        document.getElementById("evidence").scrollIntoView();
+      });
+    }
+  }
+
   setupFilters();
   renderTable();
+  linkRelations();
   drawNetwork();
   // for scripted use and tests: the page's own API, nothing from the documents
   window.litmine = { judgementsCsv: judgementsCsv, judge: judge, rows: rows.length, edges: DATA.edges.length };

@@ -5,13 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
 from litmine import readers
+from litmine.engines import ordered_map
 from litmine.errors import LitmineError
 from litmine.pipeline import BatchResult, Settings, evidence_of, lexicon_for, model_for, process
 from litmine.table import evidence_frame
@@ -60,13 +59,22 @@ def unique_inputs(paths: Iterable[str | Path]) -> list[str]:
     return out
 
 
-def outcomes(files: list[str], settings: Settings, jobs: int) -> Iterator[Outcome]:
-    """Outcomes in input order, computed in ``jobs`` worker processes (1: in this process)."""
-    if jobs <= 1 or len(files) <= 1:
-        yield from (extract_one(f, settings) for f in files)
-        return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(extract_one, files, repeat(settings), chunksize=1)
+@dataclass(frozen=True, slots=True)
+class Engine:
+    """Where documents are extracted: ``local`` processes (``jobs``; 1: this process) or ``dask``.
+
+    With ``dask`` and no ``scheduler`` a LocalCluster of ``jobs`` workers runs on loopback.
+    """
+
+    name: str = "local"
+    jobs: int = 1
+    scheduler: str | None = None
+
+
+def outcomes(files: list[str], settings: Settings, engine: Engine = Engine()) -> Iterator[Outcome]:
+    """Outcomes in input order, one task per document on the engine."""
+    yield from ordered_map(extract_one, files, settings, engine=engine.name, jobs=engine.jobs,
+                           scheduler=engine.scheduler)
 
 
 def read_journal(journal: Path) -> dict[str, Outcome]:
@@ -83,15 +91,15 @@ def read_journal(journal: Path) -> dict[str, Outcome]:
     return done
 
 
-def _journaled(files: list[str], settings: Settings, jobs: int, journal: Path | None,
+def _journaled(files: list[str], settings: Settings, engine: Engine, journal: Path | None,
                resume: bool) -> Iterator[Outcome]:
     """Outcomes in input order; finished ones are appended to ``journal`` and reused on resume."""
     if journal is None:
-        yield from outcomes(files, settings, jobs)
+        yield from outcomes(files, settings, engine)
         return
     done = read_journal(journal) if resume else {}
     todo = [f for f in files if f not in done]
-    fresh = outcomes(todo, settings, jobs)
+    fresh = outcomes(todo, settings, engine)
     with open(journal, "a" if resume else "w", encoding="utf-8") as log:
         for f in files:
             if f in done:
@@ -106,17 +114,18 @@ def _journaled(files: list[str], settings: Settings, jobs: int, journal: Path | 
 
 def extract_corpus(files: list[str], settings: Settings = Settings(), jobs: int = 1,
                    on_document: Callable[[Outcome], None] | None = None, journal: Path | None = None,
-                   resume: bool = False) -> tuple[BatchResult, list[dict[str, str]]]:
+                   resume: bool = False, engine: Engine | None = None) -> tuple[BatchResult, list[dict[str, str]]]:
     """The evidence table of the inputs (see :func:`unique_inputs`) and one error row per failed input.
 
-    The table is the same whatever ``jobs`` is: rows come in input order. With a ``journal`` every
+    The table is the same whatever ``jobs`` or ``engine`` (default: local processes) is: rows come
+    in input order. With a ``journal`` every
     finished document is recorded as it completes; ``resume`` reuses those of an interrupted run.
     """
     rows: list[dict[str, Any]] = []
     errors: list[LitmineError] = []
     error_rows: list[dict[str, str]] = []
     done = 0
-    for outcome in _journaled(files, settings, jobs, journal, resume):
+    for outcome in _journaled(files, settings, engine or Engine("local", jobs), journal, resume):
         if outcome.stage is None:
             rows.extend(outcome.rows)
             done += 1

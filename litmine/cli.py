@@ -56,7 +56,9 @@ def extract_cli(paths: PathsArg,
                 model: Annotated[Optional[str], typer.Option("--model", help="Model folder (default: the shipped one).")] = None,
                 jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = 0,
                 quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-                resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run, skipping documents it finished.")] = False) -> None:
+                resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run, skipping documents it finished.")] = False,
+                engine: Annotated[str, typer.Option("--engine", help="local (worker processes) or dask (needs litmine[dask]).")] = "local",
+                scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster of --jobs workers).")] = None) -> None:
     """Evidence table: one row per directional relation.
 
     Each row carries its sentence, offsets, region, condition, citations and confidence.
@@ -64,12 +66,18 @@ def extract_cli(paths: PathsArg,
     A failed input is reported on stderr and in OUT's errors file (OUT.errors.csv: path, stage,
     reason); the others are written and the exit status is 1.
     """
+    from litmine.batch import Engine
+    from litmine.engines import ENGINES
     from litmine.pipeline import Settings, extract_to_database, load_database
     from litmine.writers import write, writer_for
 
     settings = Settings(lexicons=lexicons, model=model)
     if output is None and db is None:
         fail("extract needs --output/-o FILE or --db URL")
+    if engine not in ENGINES:
+        fail(f"--engine: unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+    if scheduler is not None and engine != "dask":
+        fail("--scheduler needs --engine dask")
     try:
         if output not in (None, "-"):
             writer_for(output)
@@ -79,8 +87,8 @@ def extract_cli(paths: PathsArg,
             result = extract_to_database(paths, output, settings)
         elif output is not None:
             journal = None if output == "-" else Path(output).with_name(f".{Path(output).name}.journal.jsonl")
-            result, error_rows = _extract_with_progress(paths, settings, jobs or os.cpu_count() or 1, quiet,
-                                                        journal, resume)
+            run_on = Engine(engine, jobs or os.cpu_count() or 1, scheduler)
+            result, error_rows = _extract_with_progress(paths, settings, run_on, quiet, journal, resume)
             write(result.frame, output, "evidence")
             _write_errors(output, error_rows)
             if journal is not None:
@@ -90,7 +98,7 @@ def extract_cli(paths: PathsArg,
     raise typer.Exit(_report(result.errors))
 
 
-def _extract_with_progress(paths: list[Path], settings, jobs: int, quiet: bool,  # type: ignore[no-untyped-def]
+def _extract_with_progress(paths: list[Path], settings, engine, quiet: bool,  # type: ignore[no-untyped-def]
                            journal: Optional[Path] = None, resume: bool = False):
     """Run the batch, with a progress bar (documents/s, ETA) when stderr is a terminal."""
     import time
@@ -99,7 +107,7 @@ def _extract_with_progress(paths: list[Path], settings, jobs: int, quiet: bool, 
 
     files = unique_inputs(paths)
     if quiet or not sys.stderr.isatty():
-        return extract_corpus(files, settings, jobs, journal=journal, resume=resume)
+        return extract_corpus(files, settings, journal=journal, resume=resume, engine=engine)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -112,7 +120,7 @@ def _extract_with_progress(paths: list[Path], settings, jobs: int, quiet: bool, 
             n = bar.tasks[0].completed + 1
             bar.update(task, advance=1, rate=f"{n / max(time.monotonic() - start, 1e-6):.1f} docs/s")
 
-        return extract_corpus(files, settings, jobs, tick, journal=journal, resume=resume)
+        return extract_corpus(files, settings, on_document=tick, journal=journal, resume=resume, engine=engine)
 
 
 def _write_errors(output: str, error_rows: list[dict[str, str]]) -> None:

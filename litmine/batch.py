@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -112,26 +112,62 @@ def _journaled(files: list[str], settings: Settings, engine: Engine, journal: Pa
             yield outcome
 
 
+@dataclass
+class Tally:
+    """What a batch did: documents extracted, one error and one error row per failed input."""
+
+    documents: int = 0
+    errors: list[LitmineError] = field(default_factory=list)
+    error_rows: list[dict[str, str]] = field(default_factory=list)
+
+    def count(self, outcome: Outcome) -> bool:
+        """Record ``outcome``; True when it has rows to keep."""
+        if outcome.stage is None:
+            self.documents += 1
+            return True
+        self.errors.append(LitmineError(outcome.path, outcome.reason or outcome.stage))
+        self.error_rows.append({"path": outcome.path, "stage": outcome.stage, "reason": outcome.reason or ""})
+        return False
+
+
+def _run(files: list[str], settings: Settings, engine: Engine, journal: Path | None, resume: bool,
+         on_document: Callable[[Outcome], None] | None, tally: Tally) -> Iterator[list[dict[str, Any]]]:
+    """Rows of each good document in input order, counting the failures in ``tally``."""
+    for outcome in _journaled(files, settings, engine, journal, resume):
+        if tally.count(outcome):
+            yield outcome.rows
+        if on_document is not None:
+            on_document(outcome)
+
+
 def extract_corpus(files: list[str], settings: Settings = Settings(), jobs: int = 1,
                    on_document: Callable[[Outcome], None] | None = None, journal: Path | None = None,
                    resume: bool = False, engine: Engine | None = None) -> tuple[BatchResult, list[dict[str, str]]]:
     """The evidence table of the inputs (see :func:`unique_inputs`) and one error row per failed input.
 
     The table is the same whatever ``jobs`` or ``engine`` (default: local processes) is: rows come
-    in input order. With a ``journal`` every
-    finished document is recorded as it completes; ``resume`` reuses those of an interrupted run.
+    in input order. With a ``journal`` every finished document is recorded as it completes;
+    ``resume`` reuses those of an interrupted run.
     """
-    rows: list[dict[str, Any]] = []
-    errors: list[LitmineError] = []
-    error_rows: list[dict[str, str]] = []
-    done = 0
-    for outcome in _journaled(files, settings, engine or Engine("local", jobs), journal, resume):
-        if outcome.stage is None:
-            rows.extend(outcome.rows)
-            done += 1
-        else:
-            errors.append(LitmineError(outcome.path, outcome.reason or outcome.stage))
-            error_rows.append({"path": outcome.path, "stage": outcome.stage, "reason": outcome.reason or ""})
-        if on_document is not None:
-            on_document(outcome)
-    return BatchResult(evidence_frame(rows), errors, done), error_rows
+    tally = Tally()
+    rows = [row for doc_rows in _run(files, settings, engine or Engine("local", jobs), journal, resume,
+                                     on_document, tally) for row in doc_rows]
+    return BatchResult(evidence_frame(rows), tally.errors, tally.documents), tally.error_rows
+
+
+def extract_to_file(files: list[str], output: str, settings: Settings = Settings(), engine: Engine = Engine(),
+                    on_document: Callable[[Outcome], None] | None = None, journal: Path | None = None,
+                    resume: bool = False) -> Tally:
+    """Stream the evidence table of the inputs to ``output`` (.csv .tsv .jsonl .parquet, ``-``).
+
+    Each document's rows are appended as it finishes, so memory does not grow with the corpus; the
+    file has the bytes :func:`litmine.writers.write` gives for the whole table and replaces
+    ``output`` only when every input has been handled.
+    """
+    from litmine.writers.stream import streaming
+
+    tally = Tally()
+    with streaming(output, evidence_frame([])) as sink:
+        for doc_rows in _run(files, settings, engine, journal, resume, on_document, tally):
+            sink.write(evidence_frame(doc_rows))
+    return tally

@@ -69,7 +69,7 @@ def extract_cli(paths: PathsArg,
     from litmine.batch import Engine
     from litmine.engines import ENGINES
     from litmine.pipeline import Settings, extract_to_database, load_database
-    from litmine.writers import write, writer_for
+    from litmine.writers import writer_for
 
     settings = Settings(lexicons=lexicons, model=model)
     if output is None and db is None:
@@ -88,9 +88,8 @@ def extract_cli(paths: PathsArg,
         elif output is not None:
             journal = None if output == "-" else Path(output).with_name(f".{Path(output).name}.journal.jsonl")
             run_on = Engine(engine, jobs or os.cpu_count() or 1, scheduler)
-            result, error_rows = _extract_with_progress(paths, settings, run_on, quiet, journal, resume)
-            write(result.frame, output, "evidence")
-            _write_errors(output, error_rows)
+            result = _extract_with_progress(paths, output, settings, run_on, quiet, journal, resume)
+            _write_errors(output, result.error_rows)
             if journal is not None:
                 journal.unlink(missing_ok=True)
     except LitmineError as exc:
@@ -98,16 +97,16 @@ def extract_cli(paths: PathsArg,
     raise typer.Exit(_report(result.errors))
 
 
-def _extract_with_progress(paths: list[Path], settings, engine, quiet: bool,  # type: ignore[no-untyped-def]
+def _extract_with_progress(paths: list[Path], output: str, settings, engine, quiet: bool,  # type: ignore[no-untyped-def]
                            journal: Optional[Path] = None, resume: bool = False):
-    """Run the batch, with a progress bar (documents/s, ETA) when stderr is a terminal."""
+    """Stream the batch to ``output``, with a progress bar (documents/s, ETA) when stderr is a terminal."""
     import time
 
-    from litmine.batch import extract_corpus, unique_inputs
+    from litmine.batch import extract_to_file, unique_inputs
 
     files = unique_inputs(paths)
     if quiet or not sys.stderr.isatty():
-        return extract_corpus(files, settings, journal=journal, resume=resume, engine=engine)
+        return extract_to_file(files, output, settings, engine, journal=journal, resume=resume)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -120,7 +119,7 @@ def _extract_with_progress(paths: list[Path], settings, engine, quiet: bool,  # 
             n = bar.tasks[0].completed + 1
             bar.update(task, advance=1, rate=f"{n / max(time.monotonic() - start, 1e-6):.1f} docs/s")
 
-        return extract_corpus(files, settings, on_document=tick, journal=journal, resume=resume, engine=engine)
+        return extract_to_file(files, output, settings, engine, tick, journal=journal, resume=resume)
 
 
 def _write_errors(output: str, error_rows: list[dict[str, str]]) -> None:

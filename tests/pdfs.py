@@ -39,8 +39,12 @@ def wrap(line: str, width: float) -> list[str]:
     return out + [cur]
 
 
-def render(path: Path, text: str, columns: int = 1) -> int:
-    """Typeset ``text`` (blank lines kept as gaps) in one or two columns; returns the page count."""
+def render(path: Path, text: str, columns: int = 1, interleave: bool = True) -> int:
+    """Typeset ``text`` (blank lines kept as gaps) in one or two columns; returns the page count.
+
+    With ``interleave`` the lines of a page are drawn row by row across the columns (left line,
+    right line, next row), as many typesetters order them, so content order is not reading order.
+    """
     from reportlab.pdfgen import canvas
 
     _font()
@@ -49,21 +53,30 @@ def render(path: Path, text: str, columns: int = 1) -> int:
     col_width = (full - GAP * (columns - 1)) / columns
     top, bottom = PAGE_HEIGHT - MARGIN, MARGIN
     y, col, pages, col_top = top, 0, 1, top
+    draws: list[tuple[float, float, str]] = []
+
+    def show() -> None:
+        for x, yy, piece in sorted(draws, key=lambda d: (-d[1], d[0])) if interleave else draws:
+            c.setFont(FONT, SIZE)
+            c.drawString(x, yy, piece)
+        draws.clear()
+        c.showPage()
+
     for n, line in enumerate(text.splitlines()):
         spanning = columns > 1 and n < SPANNING_LINES
         for piece in wrap(line, full if spanning or columns == 1 else col_width) if line.strip() else [""]:
             if y < bottom:
                 col += 1
                 if col >= columns:
-                    c.showPage()
+                    show()
                     pages += 1
                     col, col_top = 0, top
                 y = col_top
             if piece:
-                c.setFont(FONT, SIZE)
-                c.drawString(MARGIN + col * (col_width + GAP), y, piece)
+                draws.append((MARGIN + col * (col_width + GAP), y, piece))
             y -= LEADING
         if spanning:
             col_top = y
+    show()
     c.save()
     return pages

@@ -6,7 +6,7 @@ Run by hand: ``.venv/bin/python benchmarks/batch.py [--copies 4] [--dask]``.
    with distinct bytes (a trailing line) so the duplicate check does not skip it, and the real CLI
    (``python -m litmine extract DIR -o OUT.csv -q``) is timed with ``--jobs 1`` and ``--jobs 2``
    (and ``--engine dask -j 2`` with ``--dask``): documents/s, MB/s, the speed-up over one job and
-   the peak RSS of the largest process. Times include start-up and warm-up (lexicon, model,
+   the CPU seconds of all its processes (each worker pays the warm-up). Times include start-up and warm-up (lexicon, model,
    segmenter: a few seconds per worker), as a user sees them. The tables must be identical.
 2. Flat memory: the peak RSS of ``--jobs 1`` on 1x and on ``--copies``x the corpus.
 3. PDF cost: one article typeset to PDF (tests/pdfs.py), the time to read it per page against the
@@ -44,15 +44,21 @@ def make_corpus(folder: Path, copies: int) -> tuple[int, float]:
     return copies * len(SEEDS), size / 1e6
 
 
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_cli(folder: Path, out: Path, *options: str) -> tuple[float, float]:
-    """Seconds and peak RSS (MB, the largest process) of one ``litmine extract`` run."""
+    """Wall seconds and CPU seconds (all processes) of one ``litmine extract`` run."""
+    cpu = _cpu()
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "litmine", "extract", str(folder), "-o", str(out), "-q",
                            *options], capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"litmine extract failed: {done.stderr.strip()}")
-    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return seconds, _cpu() - cpu
 
 
 def peak_rss_of(folder: Path, out: Path) -> float:
@@ -74,13 +80,13 @@ def throughput(copies: int, use_dask: bool) -> None:
         if use_dask:
             runs.append(("--engine dask -j 2", ["--engine", "dask", "-j", "2"]))
         base, tables = None, []
-        print(f"{'run':<20} {'seconds':>8} {'docs/s':>7} {'MB/s':>7} {'speed-up':>9}")
+        print(f"{'run':<20} {'seconds':>8} {'docs/s':>7} {'MB/s':>7} {'speed-up':>9} {'CPU s':>6}")
         for name, options in runs:
             out = Path(tmp) / f"{len(tables)}.csv"
-            seconds, _ = run_cli(folder, out, *options)
+            seconds, cpu = run_cli(folder, out, *options)
             base = base or seconds
             tables.append(out.read_bytes())
-            print(f"{name:<20} {seconds:>8.1f} {docs / seconds:>7.2f} {mb / seconds:>7.3f} {base / seconds:>8.2f}x")
+            print(f"{name:<20} {seconds:>8.1f} {docs / seconds:>7.2f} {mb / seconds:>7.3f} {base / seconds:>8.2f}x {cpu:>6.1f}")
         print(f"tables identical: {all(t == tables[0] for t in tables)}")
         one = Path(tmp) / "one"
         one.mkdir()

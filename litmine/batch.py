@@ -34,6 +34,8 @@ def extract_one(path: str, settings: Settings) -> Outcome:
         doc = readers.read(path)
     except LitmineError as exc:
         return Outcome(path, [], "read", exc.problem)
+    except Exception as exc:  # a reader library's own failure on a strange file must not end a batch
+        return Outcome(path, [], "read", f"{type(exc).__name__}: {exc}")
     try:
         lex = lexicon_for(settings)
         rows = evidence_of(process(doc, lex), lex, model_for(settings))

@@ -1,9 +1,10 @@
 """PDF text layer, page by page (pypdfium2) -> Document with the raw offset of each page.
 
-Lines come out in reading order: pdfium's text segments (one per run of text on a line) are
-grouped into lines, and a page whose segments leave a vertical gutter near the middle is read
-left column top to bottom, then right column; lines that span the gutter (titles, wide tables)
-cut the page into bands read in turn. Line-end hyphens are kept for the cleaning step to judge.
+Lines come out in reading order: characters are grouped into segments (runs on one baseline
+without a wide gap) and segments into lines, and a page whose segments leave a vertical gutter
+near the middle is read left column top to bottom, then right column; lines that span the gutter
+(titles, wide tables) cut the page into bands read in turn. Line-end hyphens are kept for the
+cleaning step to judge. The library choice is measured in docs/performance.md.
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ def read_pdf(path: Path, source: str | None = None) -> Document:
         raise InputError(name, f"not a readable PDF ({exc})") from exc
     try:
         pages = drop_running_lines([page_text(page) for page in pdf])
+    except pdfium.PdfiumError as exc:
+        raise InputError(name, f"damaged PDF page ({exc})") from exc
     finally:
         pdf.close()
     starts, pos = [], 0
@@ -59,10 +62,6 @@ def read_pdf(path: Path, source: str | None = None) -> Document:
     if sum(len(p.strip()) for p in pages) < MIN_TEXT_CHARS_PER_PAGE * len(pages):
         raise InputError(name, "PDF has no text layer (scanned images?); run OCR first")
     return Document(doc_id_of(data), name, "\f".join(pages), tuple(starts))
-
-
-def _lines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def page_text(page) -> str:  # type: ignore[no-untyped-def]

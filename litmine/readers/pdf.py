@@ -133,10 +133,10 @@ class Segment:
 def reading_order(segments: list[Segment], width: float) -> list[str]:
     """Lines of a page: top to bottom; in two-column bands left column first, then right.
 
-    >>> s = [Segment(40, 700, 200, 710, "L1"), Segment(320, 700, 500, 710, "R1"),
-    ...      Segment(40, 686, 200, 696, "L2"), Segment(320, 686, 500, 696, "R2")]
-    >>> reading_order(s, 595)
-    ['L1', 'L2', 'R1', 'R2']
+    >>> s = [Segment(40, y, 280, y + 9, f"L{k}") for k, y in enumerate((700, 686, 672))]
+    >>> s += [Segment(320, y, 550, y + 9, f"R{k}") for k, y in enumerate((700, 686, 672))]
+    >>> reading_order(s + [Segment(40, 720, 550, 729, "title")], 595)
+    ['title', 'L0', 'L1', 'L2', 'R0', 'R1', 'R2']
     """
     gutter = find_gutter(segments, width)
     if gutter is None:

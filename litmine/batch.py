@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +29,12 @@ class Outcome:
     reason: str | None = None
 
 
-def extract_one(path: str, settings: Settings) -> Outcome:
-    """Read and extract one input; never raises for a bad input."""
+def extract_one(path: str, settings: Settings, read_from: str | None = None) -> Outcome:
+    """Read and extract one input (from ``read_from`` when given, named ``path``); never raises for a bad input."""
     try:
-        doc = readers.read(path)
+        doc = readers.read(read_from or path)
+        if read_from is not None:
+            doc = replace(doc, source=path)
     except LitmineError as exc:
         return Outcome(path, [], "read", exc.problem)
     except Exception as exc:  # a reader library's own failure on a strange file must not end a batch
@@ -75,8 +78,18 @@ class Engine:
 
 def outcomes(files: list[str], settings: Settings, engine: Engine = Engine()) -> Iterator[Outcome]:
     """Outcomes in input order, one task per document on the engine."""
-    yield from ordered_map(extract_one, files, settings, engine=engine.name, jobs=engine.jobs,
+    if engine.name != "dask":
+        yield from ordered_map(extract_one, files, settings, engine=engine.name, jobs=engine.jobs)
+        return
+    # Dask workers run in their own folders: they read absolute paths, rows keep the names given
+    located = [(f, os.path.abspath(f)) for f in files]
+    yield from ordered_map(extract_located, located, settings, engine="dask", jobs=engine.jobs,
                            scheduler=engine.scheduler)
+
+
+def extract_located(item: tuple[str, str], settings: Settings) -> Outcome:
+    """:func:`extract_one` of ``(name, absolute path)``."""
+    return extract_one(item[0], settings, read_from=item[1])
 
 
 def read_journal(journal: Path) -> dict[str, Outcome]:

@@ -123,10 +123,14 @@ def _extract_with_progress(paths: list[Path], output: str, settings, engine, qui
 
 
 def _write_errors(output: str, error_rows: list[dict[str, str]]) -> None:
-    """``OUT.errors.csv`` next to the table (path, stage, reason), or nothing when all inputs were read."""
+    """``OUT.errors.csv`` next to the table (path, stage, reason); removed when all inputs were read."""
     from litmine.writers.atomic import write_lines
 
-    if output == "-" or not error_rows:
+    if output == "-":
+        return
+    target = Path(str(Path(output).with_suffix("")) + ".errors.csv")
+    if not error_rows:
+        target.unlink(missing_ok=True)      # an errors file of an earlier run would mislead
         return
     import csv
     import io
@@ -135,7 +139,7 @@ def _write_errors(output: str, error_rows: list[dict[str, str]]) -> None:
     w = csv.DictWriter(buf, fieldnames=["path", "stage", "reason"], lineterminator="\n")
     w.writeheader()
     w.writerows(error_rows)
-    write_lines(buf.getvalue().splitlines(), str(Path(output).with_suffix("")) + ".errors.csv")
+    write_lines(buf.getvalue().splitlines(), str(target))
 
 
 @app.command("classify-pairs")

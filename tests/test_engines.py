@@ -55,6 +55,14 @@ def test_engines_dask_table_and_errors_match_local(tmp_path, corpus, scheduler):
     assert not (tmp_path / ".dask.csv.journal.jsonl").exists()
 
 
+def test_engines_dask_relative_paths_resolved_here(tmp_path, corpus, scheduler, monkeypatch):
+    monkeypatch.chdir(tmp_path)      # the workers were started in another folder
+    _extract("in", "-o", "local.csv", "-j", "1")
+    _extract("in", "-o", "dask.csv", "--engine", "dask", "--scheduler", scheduler)
+    assert (tmp_path / "dask.csv").read_bytes() == (tmp_path / "local.csv").read_bytes()
+    assert pd.read_csv(tmp_path / "dask.csv")["source"].str.startswith("in/").all()
+
+
 def test_engines_dask_resume_reuses_the_journal(tmp_path, corpus, scheduler):
     from litmine.batch import Engine, extract_corpus, unique_inputs
 

@@ -78,6 +78,8 @@ def extract_cli(paths: PathsArg,
         fail(f"--engine: unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
     if scheduler is not None and engine != "dask":
         fail("--scheduler needs --engine dask")
+    if engine == "dask" and (db is not None or Path(output or "").suffix.lower() in (".sqlite", ".db")):
+        fail("--engine dask writes tables (.csv .tsv .jsonl .parquet); databases are loaded in this process")
     try:
         if output not in (None, "-"):
             writer_for(output)

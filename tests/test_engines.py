@@ -128,3 +128,6 @@ def test_engines_bad_engine_and_scheduler_without_dask(tmp_path):
     assert res.exit_code == 2 and "unknown engine 'spark'" in res.output
     res = CliRunner().invoke(app, ["extract", str(SEEDS / FEW[0]), "-o", out, "--scheduler", "tcp://h:8786"])
     assert res.exit_code == 2 and "--scheduler needs --engine dask" in res.output
+    res = CliRunner().invoke(app, ["extract", str(SEEDS / FEW[0]), "-o", str(tmp_path / "x.sqlite"), "--engine", "dask"])
+    assert res.exit_code == 2 and "databases are loaded in this process" in res.output
+    assert not (tmp_path / "x.sqlite").exists()

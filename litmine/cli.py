@@ -57,7 +57,7 @@ def extract_cli(paths: PathsArg,
                 jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = 0,
                 quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
                 resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run, skipping documents it finished.")] = False,
-                engine: Annotated[str, typer.Option("--engine", help="local (worker processes) or dask (needs litmine[dask]).")] = "local",
+                engine: Annotated[str, typer.Option("--engine", help="local (worker processes) or dask (needs litmine\\[dask]; see README).")] = "local",
                 scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster of --jobs workers).")] = None) -> None:
     """Evidence table: one row per directional relation.
 

@@ -1,6 +1,7 @@
 """PDF text extraction: pypdfium2 (litmine's reader) against pdfminer.six on corpus articles.
 
-Run by hand from a checkout: ``.venv/bin/python benchmarks/pdf_readers.py [--repeat 3]``.
+Run by hand from a checkout (``pip install -e '.[test,bench]'`` for reportlab and pdfminer.six):
+``.venv/bin/python benchmarks/pdf_readers.py [--repeat 3]``.
 Each bundled article is typeset to a one-column and a two-column PDF (reportlab, the built-in
 STSong-Light CID font, as the tests do), then read by:
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from itertools import repeat
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from litmine import readers
+from litmine.engines import ordered_map
 from litmine.errors import LitmineError
 from litmine.pipeline import BatchResult, Settings, evidence_of, lexicon_for, model_for, process
 from litmine.table import evidence_frame
@@ -29,12 +29,16 @@ class Outcome:
     reason: str | None = None
 
 
-def extract_one(path: str, settings: Settings) -> Outcome:
-    """Read and extract one input; never raises for a bad input."""
+def extract_one(path: str, settings: Settings, read_from: str | None = None) -> Outcome:
+    """Read and extract one input (from ``read_from`` when given, named ``path``); never raises for a bad input."""
     try:
-        doc = readers.read(path)
+        doc = readers.read(read_from or path)
+        if read_from is not None:
+            doc = replace(doc, source=path)
     except LitmineError as exc:
         return Outcome(path, [], "read", exc.problem)
+    except Exception as exc:  # a reader library's own failure on a strange file must not end a batch
+        return Outcome(path, [], "read", f"{type(exc).__name__}: {exc}")
     try:
         lex = lexicon_for(settings)
         rows = evidence_of(process(doc, lex), lex, model_for(settings))
@@ -60,13 +64,32 @@ def unique_inputs(paths: Iterable[str | Path]) -> list[str]:
     return out
 
 
-def outcomes(files: list[str], settings: Settings, jobs: int) -> Iterator[Outcome]:
-    """Outcomes in input order, computed in ``jobs`` worker processes (1: in this process)."""
-    if jobs <= 1 or len(files) <= 1:
-        yield from (extract_one(f, settings) for f in files)
+@dataclass(frozen=True, slots=True)
+class Engine:
+    """Where documents are extracted: ``local`` processes (``jobs``; 1: this process) or ``dask``.
+
+    With ``dask`` and no ``scheduler`` a LocalCluster of ``jobs`` workers runs on loopback.
+    """
+
+    name: str = "local"
+    jobs: int = 1
+    scheduler: str | None = None
+
+
+def outcomes(files: list[str], settings: Settings, engine: Engine = Engine()) -> Iterator[Outcome]:
+    """Outcomes in input order, one task per document on the engine."""
+    if engine.name != "dask":
+        yield from ordered_map(extract_one, files, settings, engine=engine.name, jobs=engine.jobs)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(extract_one, files, repeat(settings), chunksize=1)
+    # Dask workers run in their own folders: they read absolute paths, rows keep the names given
+    located = [(f, os.path.abspath(f)) for f in files]
+    yield from ordered_map(extract_located, located, settings, engine="dask", jobs=engine.jobs,
+                           scheduler=engine.scheduler)
+
+
+def extract_located(item: tuple[str, str], settings: Settings) -> Outcome:
+    """:func:`extract_one` of ``(name, absolute path)``."""
+    return extract_one(item[0], settings, read_from=item[1])
 
 
 def read_journal(journal: Path) -> dict[str, Outcome]:
@@ -83,15 +106,15 @@ def read_journal(journal: Path) -> dict[str, Outcome]:
     return done
 
 
-def _journaled(files: list[str], settings: Settings, jobs: int, journal: Path | None,
+def _journaled(files: list[str], settings: Settings, engine: Engine, journal: Path | None,
                resume: bool) -> Iterator[Outcome]:
     """Outcomes in input order; finished ones are appended to ``journal`` and reused on resume."""
     if journal is None:
-        yield from outcomes(files, settings, jobs)
+        yield from outcomes(files, settings, engine)
         return
     done = read_journal(journal) if resume else {}
     todo = [f for f in files if f not in done]
-    fresh = outcomes(todo, settings, jobs)
+    fresh = outcomes(todo, settings, engine)
     with open(journal, "a" if resume else "w", encoding="utf-8") as log:
         for f in files:
             if f in done:
@@ -104,25 +127,62 @@ def _journaled(files: list[str], settings: Settings, jobs: int, journal: Path | 
             yield outcome
 
 
-def extract_corpus(files: list[str], settings: Settings = Settings(), jobs: int = 1,
-                   on_document: Callable[[Outcome], None] | None = None, journal: Path | None = None,
-                   resume: bool = False) -> tuple[BatchResult, list[dict[str, str]]]:
-    """The evidence table of the inputs (see :func:`unique_inputs`) and one error row per failed input.
+@dataclass
+class Tally:
+    """What a batch did: documents extracted, one error and one error row per failed input."""
 
-    The table is the same whatever ``jobs`` is: rows come in input order. With a ``journal`` every
-    finished document is recorded as it completes; ``resume`` reuses those of an interrupted run.
-    """
-    rows: list[dict[str, Any]] = []
-    errors: list[LitmineError] = []
-    error_rows: list[dict[str, str]] = []
-    done = 0
-    for outcome in _journaled(files, settings, jobs, journal, resume):
+    documents: int = 0
+    errors: list[LitmineError] = field(default_factory=list)
+    error_rows: list[dict[str, str]] = field(default_factory=list)
+
+    def count(self, outcome: Outcome) -> bool:
+        """Record ``outcome``; True when it has rows to keep."""
         if outcome.stage is None:
-            rows.extend(outcome.rows)
-            done += 1
-        else:
-            errors.append(LitmineError(outcome.path, outcome.reason or outcome.stage))
-            error_rows.append({"path": outcome.path, "stage": outcome.stage, "reason": outcome.reason or ""})
+            self.documents += 1
+            return True
+        self.errors.append(LitmineError(outcome.path, outcome.reason or outcome.stage))
+        self.error_rows.append({"path": outcome.path, "stage": outcome.stage, "reason": outcome.reason or ""})
+        return False
+
+
+def _run(files: list[str], settings: Settings, engine: Engine, journal: Path | None, resume: bool,
+         on_document: Callable[[Outcome], None] | None, tally: Tally) -> Iterator[list[dict[str, Any]]]:
+    """Rows of each good document in input order, counting the failures in ``tally``."""
+    for outcome in _journaled(files, settings, engine, journal, resume):
+        if tally.count(outcome):
+            yield outcome.rows
         if on_document is not None:
             on_document(outcome)
-    return BatchResult(evidence_frame(rows), errors, done), error_rows
+
+
+def extract_corpus(files: list[str], settings: Settings = Settings(), jobs: int = 1,
+                   on_document: Callable[[Outcome], None] | None = None, journal: Path | None = None,
+                   resume: bool = False, engine: Engine | None = None) -> tuple[BatchResult, list[dict[str, str]]]:
+    """The evidence table of the inputs (see :func:`unique_inputs`) and one error row per failed input.
+
+    The table is the same whatever ``jobs`` or ``engine`` (default: local processes) is: rows come
+    in input order. With a ``journal`` every finished document is recorded as it completes;
+    ``resume`` reuses those of an interrupted run.
+    """
+    tally = Tally()
+    rows = [row for doc_rows in _run(files, settings, engine or Engine("local", jobs), journal, resume,
+                                     on_document, tally) for row in doc_rows]
+    return BatchResult(evidence_frame(rows), tally.errors, tally.documents), tally.error_rows
+
+
+def extract_to_file(files: list[str], output: str, settings: Settings = Settings(), engine: Engine = Engine(),
+                    on_document: Callable[[Outcome], None] | None = None, journal: Path | None = None,
+                    resume: bool = False) -> Tally:
+    """Stream the evidence table of the inputs to ``output`` (.csv .tsv .jsonl .parquet, ``-``).
+
+    Each document's rows are appended as it finishes, so memory does not grow with the corpus; the
+    file has the bytes :func:`litmine.writers.write` gives for the whole table and replaces
+    ``output`` only when every input has been handled.
+    """
+    from litmine.writers.stream import streaming
+
+    tally = Tally()
+    with streaming(output, evidence_frame([])) as sink:
+        for doc_rows in _run(files, settings, engine, journal, resume, on_document, tally):
+            sink.write(evidence_frame(doc_rows))
+    return tally

@@ -57,6 +57,8 @@ def extract_cli(paths: PathsArg,
                 jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = 0,
                 quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
                 resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run, skipping documents it finished.")] = False,
+                engine: Annotated[str, typer.Option("--engine", help="local (worker processes) or dask (needs litmine\\[dask]; see README).")] = "local",
+                scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster of --jobs workers).")] = None,
                 report: Annotated[Optional[Path], typer.Option("--report", help="Also write the HTML report of the table (see `litmine report`).")] = None) -> None:
     """Evidence table: one row per directional relation.
 
@@ -65,12 +67,22 @@ def extract_cli(paths: PathsArg,
     A failed input is reported on stderr and in OUT's errors file (OUT.errors.csv: path, stage,
     reason); the others are written and the exit status is 1.
     """
+    from litmine.batch import Engine
+    from litmine.engines import ENGINES
     from litmine.pipeline import Settings, extract_to_database, load_database
-    from litmine.writers import write, writer_for
+    from litmine.writers import writer_for
 
     settings = Settings(lexicons=lexicons, model=model)
     if output is None and db is None:
         fail("extract needs --output/-o FILE or --db URL")
+    if report is not None and output == "-" and db is None:
+        fail("--report needs the table in a file (-o FILE), not on stdout")
+    if engine not in ENGINES:
+        fail(f"--engine: unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+    if scheduler is not None and engine != "dask":
+        fail("--scheduler needs --engine dask")
+    if engine == "dask" and (db is not None or Path(output or "").suffix.lower() in (".sqlite", ".db")):
+        fail("--engine dask writes tables (.csv .tsv .jsonl .parquet); databases are loaded in this process")
     try:
         if output not in (None, "-"):
             writer_for(output)
@@ -80,31 +92,32 @@ def extract_cli(paths: PathsArg,
             result = extract_to_database(paths, output, settings)
         elif output is not None:
             journal = None if output == "-" else Path(output).with_name(f".{Path(output).name}.journal.jsonl")
-            result, error_rows = _extract_with_progress(paths, settings, jobs or os.cpu_count() or 1, quiet,
-                                                        journal, resume)
-            write(result.frame, output, "evidence")
-            _write_errors(output, error_rows)
+            run_on = Engine(engine, jobs or os.cpu_count() or 1, scheduler)
+            result = _extract_with_progress(paths, output, settings, run_on, quiet, journal, resume)
+            _write_errors(output, result.error_rows)
             if journal is not None:
                 journal.unlink(missing_ok=True)
         if report is not None:
             from litmine.report import report as write_html
+            from litmine.table import read_table
 
-            write_html(result.frame, report, settings)
+            frame = getattr(result, "frame", None)     # streamed tables are read back from OUT
+            write_html(read_table(output) if frame is None else frame, report, settings)
     except LitmineError as exc:
         fail(str(exc))
     raise typer.Exit(_report(result.errors))
 
 
-def _extract_with_progress(paths: list[Path], settings, jobs: int, quiet: bool,  # type: ignore[no-untyped-def]
+def _extract_with_progress(paths: list[Path], output: str, settings, engine, quiet: bool,  # type: ignore[no-untyped-def]
                            journal: Optional[Path] = None, resume: bool = False):
-    """Run the batch, with a progress bar (documents/s, ETA) when stderr is a terminal."""
+    """Stream the batch to ``output``, with a progress bar (documents/s, ETA) when stderr is a terminal."""
     import time
 
-    from litmine.batch import extract_corpus, unique_inputs
+    from litmine.batch import extract_to_file, unique_inputs
 
     files = unique_inputs(paths)
     if quiet or not sys.stderr.isatty():
-        return extract_corpus(files, settings, jobs, journal=journal, resume=resume)
+        return extract_to_file(files, output, settings, engine, journal=journal, resume=resume)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -117,14 +130,18 @@ def _extract_with_progress(paths: list[Path], settings, jobs: int, quiet: bool, 
             n = bar.tasks[0].completed + 1
             bar.update(task, advance=1, rate=f"{n / max(time.monotonic() - start, 1e-6):.1f} docs/s")
 
-        return extract_corpus(files, settings, jobs, tick, journal=journal, resume=resume)
+        return extract_to_file(files, output, settings, engine, tick, journal=journal, resume=resume)
 
 
 def _write_errors(output: str, error_rows: list[dict[str, str]]) -> None:
-    """``OUT.errors.csv`` next to the table (path, stage, reason), or nothing when all inputs were read."""
+    """``OUT.errors.csv`` next to the table (path, stage, reason); removed when all inputs were read."""
     from litmine.writers.atomic import write_lines
 
-    if output == "-" or not error_rows:
+    if output == "-":
+        return
+    target = Path(str(Path(output).with_suffix("")) + ".errors.csv")
+    if not error_rows:
+        target.unlink(missing_ok=True)      # an errors file of an earlier run would mislead
         return
     import csv
     import io
@@ -133,7 +150,7 @@ def _write_errors(output: str, error_rows: list[dict[str, str]]) -> None:
     w = csv.DictWriter(buf, fieldnames=["path", "stage", "reason"], lineterminator="\n")
     w.writeheader()
     w.writerows(error_rows)
-    write_lines(buf.getvalue().splitlines(), str(Path(output).with_suffix("")) + ".errors.csv")
+    write_lines(buf.getvalue().splitlines(), str(target))
 
 
 @app.command("classify-pairs")

@@ -17,7 +17,7 @@ LAYERS = [
     {"relations", "table"},
     {"aggregate"},
     {"assemble", "writers"},
-    {"pipeline"},
+    {"pipeline", "engines"},
     {"train", "batch", "report"},
     {"evaluate"},
     {"cli"},
@@ -26,7 +26,8 @@ CONFINED = {"typer": {"cli"}, "jieba": {"tokenize"}, "spacy": {"tokenize", "writ
             "sklearn": {"relations", "train", "evaluate"}, "skops": {"relations"},
             "pandas": {"table", "aggregate", "writers", "pipeline", "evaluate", "report", "__init__"},
             "networkx": {"writers"}, "sqlalchemy": {"writers", "pipeline"}, "ahocorasick": {"lexicon"},
-            "charset_normalizer": {"readers"}, "pypdfium2": {"readers"}}
+            "charset_normalizer": {"readers"}, "pypdfium2": {"readers"},
+            "distributed": {"engines"}, "dask": {"engines"}}
 
 
 def layer_of(module: str) -> int:

@@ -38,6 +38,11 @@ def test_batch_errors_file_next_to_table(tmp_path):
     assert sorted(errors["path"].str.rsplit("/", n=1).str[-1]) == ["bad.pdf", "empty.txt"]
     assert set(errors["stage"]) == {"read"}
     assert pd.read_csv(out)["source"].str.endswith("good.txt").all()
+    # fixed inputs, run again: the errors file of the earlier run goes
+    (tmp_path / "empty.txt").unlink()
+    (tmp_path / "bad.pdf").unlink()
+    res = CliRunner().invoke(app, ["extract", str(tmp_path), "-o", str(out), "-j", "1"])
+    assert res.exit_code == 0 and not (out.parent / "ev.errors.csv").exists()
 
 
 def test_batch_resume_after_interruption(tmp_path, monkeypatch):

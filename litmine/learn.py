@@ -18,7 +18,7 @@ from pathlib import Path
 from litmine.abbreviations import find_definitions, guess_type
 from litmine.errors import LitmineError
 from litmine.lexicon import ENTITY_TYPES, Lexicon, compact, fold, load
-from litmine.patterns import name_start, slug, symbol_spans
+from litmine.patterns import HEADS, name_start, not_molecule, slug, symbol_spans
 from litmine.pipeline import Processed, Settings, iter_processed, lexicon_for
 from litmine.records import Mention, Sentence
 from litmine.script import to_simplified_char
@@ -29,7 +29,7 @@ REQUIRED = ("accept", "type", "class", "name", "zh", "abbreviation")
 LEARNED_PREFIX = "litmine:learned_"
 ACCEPT = {"yes", "y", "1", "true", "x"}
 MIN_PATTERN_SENTENCES = 2
-MAX_BARE_HEAD = 2
+MAX_BARE_HEAD = 3
 MAX_EVIDENCE_CHARS = 300
 HEAD_CLASSES = (("kinase", "kinase"), ("激酶", "kinase"), ("receptor", "receptor"), ("受体", "receptor"),
                 ("channel", "ion_channel"), ("通道", "ion_channel"), ("interleukin", "cytokine"),
@@ -109,7 +109,9 @@ def _zh_name(s: Sentence, paren: int, mentions: list[Mention]) -> str:
     if before is not None and end - start <= MAX_BARE_HEAD:
         start = name_start(s.text, end, [t for t in taken if t[1] <= before.start])
     name = s.text[start:end]
-    return "".join(to_simplified_char(c) for c in name) if len(re.findall(r"[\u3400-\u9fff]", name)) >= 2 else ""
+    if len(re.findall(r"[\u3400-\u9fff]", name)) < 2 or name in HEADS or name in ("蛋白", "多肽"):
+        return ""   # a bare head word (激酶) names nothing
+    return "".join(to_simplified_char(c) for c in name)
 
 
 def _abbreviation_like(short: str) -> bool:
@@ -128,7 +130,10 @@ def definition_candidates(p: Processed, lex: Lexicon) -> list[Candidate]:
         for d in find_definitions(s):
             if _ROMAN.match(d.short) or sum(c.isalpha() for c in d.short) < 2:
                 continue
-            zh = _zh_name(s, d.paren_start, p.mentions.get(s.index, [])) if s.lang != "en" else ""
+            if not_molecule(d.short):
+                continue   # residues, cell lines, scales: defined, but not lexicon entities
+            end = min(d.paren_start, d.short_start)   # ``激酶 TAK1 (…)``: the name precedes the symbol
+            zh = _zh_name(s, end, p.mentions.get(s.index, [])) if s.lang != "en" else ""
             name = d.long_en or ""
             if (not name and not zh) or _ORGANISATION.search(name):
                 continue

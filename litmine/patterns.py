@@ -44,11 +44,25 @@ _NOT_MOLECULE = re.compile(
     r"[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?|(?:Thr|Ser|Tyr|Lys|Arg)-?\d+|"
     r"SF-?\d+|EQ-5D|COVID-19|T[12]DM|Fig\w*|Table\w*|Tab\w*|Th\d+|CA[13]|DG|M[12]|Q\d+|R\d+)$")
 MIN_SYMBOL_LETTERS = 2
+# Letter-only symbols (AKT, JNK, MAFbx) are too ambiguous alone (MRS, VAS, SD); they count only
+# before a molecular word or slash-joined to another molecule (PI3K/AKT).
+_LETTER_SYMBOL = re.compile(_EDGE_L + r"p-?([A-Z][A-Za-z]{1,5})" + r"(?![A-Za-z0-9+]|[\-.][A-Za-z0-9])|"
+                            + _EDGE_L + r"([A-Z][A-Za-z]{1,5})" + r"(?![A-Za-z0-9+]|[\-.][A-Za-z0-9])")
+_MOLECULAR_AFTER = re.compile(r"\s?(?:磷酸化|去磷酸化|表达|信号|通路|蛋白|基因|mRNA|活性|活化|抑制剂|激动剂|拮抗剂|"
+                              r"phosphorylation|expression|signal|pathway|protein|gene|inhibitor|agonist|antagonist)")
+_NOT_LETTER_SYMBOL = {"PCR", "ELISA", "MRI", "MRS", "PET", "EEG", "DTI", "BOLD", "HPLC", "RNA", "DNA", "SD", "SEM",
+                      "VAS", "NRS", "WT", "KO", "EA", "MA", "TENS", "ANOVA", "CNS", "PNS", "BMI", "PT", "RT",
+                      "The", "This", "These", "In", "And", "An", "As", "It", "We", "Our", "No"}
 _RATIO = re.compile(_EDGE_L + r"([A-Za-z][A-Za-z0-9]{0,5}\+?)\s?/\s?(tCr|Cr|PCr|tCho|Cho|NAA|H2O|Glx)" + _EDGE_R)
 # Units over a metabolite name (mg/Cr of urine tests); ``ml`` stays, MRS papers write it for mI.
 _UNITS = {"mg", "g", "kg", "mmol", "mol", "μmol", "nmol", "times", "min"}
 HEADS = ("受体", "激酶", "因子", "通道", "转运体", "合酶", "磷酸酶", "蛋白酶", "酯酶", "氧化酶", "还原酶",
          "转移酶", "脱氢酶", "羧化酶", "水解酶", "聚合酶", "环化酶", "脱羧酶", "脂肪酶")
+# Chemical endings: hormones and peptides (瘦素, 脂联素), acids, esters (脂肪酸, 甘油三酯); one
+# character of prefix is enough for them (瘦素), but not the generic words they end (因素, 激素).
+CHEMICAL_HEADS = ("素", "酸", "酯", "肽")
+_GENERIC_CHEMICAL = ("激素", "毒素", "色素", "多肽", "神经肽", "平素", "朴素")
+_NEVER_CHEMICAL = ("因素", "要素", "元素", "素质", "酸痛", "酸胀", "酸化")   # 磷酸化 is phosphorylation
 # A head word followed by these is part of another word (蛋白酶体 is the proteasome).
 _NOT_AFTER_HEAD = ("体",)
 # Subtype numbers and letters after the head belong to the name (黑素皮质素受体4, 因子-1α).
@@ -59,13 +73,13 @@ MIN_PREFIX = 2
 _STOP_WORDS = ("的", "和", "与", "及", "或", "等", "在", "对", "是", "为", "由", "于", "从", "向", "被", "将",
                "把", "使", "其", "该", "这", "那", "些", "种", "个", "各", "即", "如", "了", "而", "并", "且",
                "也", "都", "可", "能", "会", "中", "经", "通过", "激活", "抑制", "促进", "增加", "减少", "降低",
-               "升高", "介导", "依赖", "构成", "包括", "以及", "导致", "引起", "作用于", "结合", "通路", "障碍", "后",
-               "患者", "大鼠", "小鼠", "模型")
+               "升高", "介导", "依赖", "构成", "包括", "以及", "导致", "引起", "作用于", "通路", "障碍", "后",
+               "患者", "大鼠", "小鼠", "模型", "给予", "上", "类型", "富含", "保守", "含有")
 # Prefixes that make the head a generic class, not a named molecule (转录因子, 下游激酶, 危险因子).
 _GENERIC = ("转录", "生长", "危险", "影响", "调节", "调控", "下游", "上游", "作用", "合成", "分解", "疼痛",
             "蛋白", "离子", "细胞", "炎症", "炎性", "保护", "致病", "激活", "抑制", "相关", "主要", "相应",
             "关键", "重要", "环境", "遗传", "社会", "心理", "多种", "不同", "其他", "相同", "营养", "肿瘤抑制",
-            "核", "促", "抗", "受体", "激酶", "通道", "因子")
+            "核", "促", "抗", "偶联", "特异性", "受体", "激酶", "通道", "因子")
 _NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9αβγδεκ\-]")
 
 
@@ -83,9 +97,14 @@ def slug(text: str) -> str:
     return out
 
 
+def not_molecule(text: str) -> bool:
+    """A symbol-like label that names no molecule (cell line, acupoint, segment, residue, scale, figure)."""
+    return bool(_NOT_MOLECULE.match(text))
+
+
 def is_symbol(text: str) -> bool:
     """A gene/protein-like symbol (not a cell line, acupoint, segment, scale or label)."""
-    if _NOT_MOLECULE.match(text):
+    if not_molecule(text):
         return False
     if re.match(r"^p-?\d{2,3}", text):
         return True   # p53, p38: one letter, but a protein's usual name
@@ -100,6 +119,26 @@ def symbol_spans(text: str) -> list[tuple[int, int]]:
     ['TRPV1', 'P2X3']
     """
     return [m.span() for m in _SYMBOL.finditer(text) if is_symbol(m.group())]
+
+
+def letter_symbol_spans(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:  # type: ignore[assignment]
+    """Letter-only symbols in a molecular context: ``AKT 磷酸化``, ``p-JNK``, ``PI3K/AKT``.
+
+    >>> t = "IRS1/PI3K/AKT 通路与 p-JNK 升高, MRS 表达无关; VAS 评分"
+    >>> [t[a:b] for a, b in letter_symbol_spans(t, [(0, 4), (5, 9)])]
+    ['AKT', 'JNK']
+    """
+    out = []
+    for m in _LETTER_SYMBOL.finditer(text):
+        group = 1 if m.group(1) else 2
+        word, (a, b) = m.group(group), m.span(group)
+        if word in _NOT_LETTER_SYMBOL or sum(c.isupper() for c in word) < MIN_SYMBOL_LETTERS:
+            continue
+        joined = any(t[1] == a - 1 and text[a - 1] == "/" or t[0] == b + 1 and text[b:b + 1] == "/"
+                     for t in taken)
+        if group == 1 or joined or _MOLECULAR_AFTER.match(text, b):
+            out.append((a, b))
+    return out
 
 
 def ratio_spans(text: str) -> list[tuple[int, int]]:
@@ -130,12 +169,18 @@ def head_name_spans(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[
     ['瞬时受体电位香草酸亚型1受体']
     """
     spans = []
-    for m in re.finditer("|".join(sorted(HEADS, key=len, reverse=True)), text):
+    for m in re.finditer("|".join(sorted((*HEADS, *CHEMICAL_HEADS), key=len, reverse=True)), text):
         start = name_start(text, m.start(), list(taken))
         prefix = text[start:m.start()]
-        if len(prefix) < MIN_PREFIX or prefix.endswith(_GENERIC) or prefix in _GENERIC:
+        chemical = m.group() in CHEMICAL_HEADS
+        name = text[start:m.end()]
+        if chemical and (not prefix or name in _GENERIC_CHEMICAL
+                         or any(w in text[m.start() - 1:m.end() + 1] for w in _NEVER_CHEMICAL)):
             continue
-        if not re.search(r"[\u3400-\u9fff]{2}", prefix) or text.startswith(_NOT_AFTER_HEAD, m.end()):
+        if not chemical and (len(prefix) < MIN_PREFIX or prefix.endswith(_GENERIC) or prefix in _GENERIC):
+            continue
+        cjk = r"[\u3400-\u9fff]" if chemical else r"[\u3400-\u9fff]{2}"
+        if not re.search(cjk, prefix) or text.startswith(_NOT_AFTER_HEAD, m.end()):
             continue
         tail = _HEAD_TAIL.match(text, m.end())
         spans.append((start, tail.end() if tail else m.end(), None))
@@ -155,9 +200,13 @@ def add_pattern_mentions(text: str, found: list[Mention], sentence_id: int = 0) 
     # A ratio replaces the entity mentions inside it (Glu and tCr of Glu/tCr).
     kept = [m for m in found if not any(_inside(m, r) for r in ratios)]
     taken = [(m.start, m.end) for m in kept] + ratios
-    extra = [(a, b, "symbol") for a, b in symbol_spans(text)]
-    extra += [(a, b, "head_name") for a, b in head_name_spans(text, taken)]
-    new = [(a, b, c) for a, b, c in resolve_overlaps(extra) if not any(_crosses((a, b), t) for t in taken)]
+    new = [(a, b, "symbol") for a, b in symbol_spans(text) if not any(_crosses((a, b), t) for t in taken)]
+    near = taken + [(a, b) for a, b, _ in new]
+    new += [(a, b, "symbol") for a, b in letter_symbol_spans(text, near) if not any(_crosses((a, b), t) for t in near)]
+    # Symbols first: a Chinese name stops at one (CB1受体 is the symbol CB1, not a name around it).
+    taken += [(a, b) for a, b, _ in new]
+    new += [(a, b, "head_name") for a, b in head_name_spans(text, taken)
+            if not any(_crosses((a, b), t) for t in taken)]
     out = kept + [_mention(text, a, b, sentence_id, c) for a, b, c in [*((a, b, "ratio") for a, b in ratios), *new]]
     return sorted(out, key=lambda m: (m.start, m.end))
 

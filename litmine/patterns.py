@@ -61,7 +61,9 @@ HEADS = ("受体", "激酶", "因子", "通道", "转运体", "合酶", "磷酸�
 # Chemical endings: hormones and peptides (瘦素, 脂联素), acids, esters (脂肪酸, 甘油三酯); one
 # character of prefix is enough for them (瘦素), but not the generic words they end (因素, 激素).
 CHEMICAL_HEADS = ("素", "酸", "酯", "肽")
-_GENERIC_CHEMICAL = ("激素", "毒素", "色素", "多肽", "神经肽", "平素", "朴素")
+_GENERIC_CHEMICAL = ("激素", "毒素", "色素", "多肽", "神经肽", "平素", "朴素", "磷酸")
+# An amino acid before these is a residue of a protein (丝氨酸磷酸化), not a molecule of its own.
+_RESIDUE_AFTER = re.compile(r"\s?(?:磷酸|残基|位点|酶|的?结构域|/苏氨酸|/丝氨酸|[(（]\s?(?:Thr|Ser|Tyr))")
 _NEVER_CHEMICAL = ("因素", "要素", "元素", "素质", "酸痛", "酸胀", "酸化")   # 磷酸化 is phosphorylation
 # A head word followed by these is part of another word (蛋白酶体 is the proteasome).
 _NOT_AFTER_HEAD = ("体",)
@@ -175,7 +177,8 @@ def head_name_spans(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[
         chemical = m.group() in CHEMICAL_HEADS
         name = text[start:m.end()]
         if chemical and (not prefix or name in _GENERIC_CHEMICAL
-                         or any(w in text[m.start() - 1:m.end() + 1] for w in _NEVER_CHEMICAL)):
+                         or any(w in text[m.start() - 1:m.end() + 1] for w in _NEVER_CHEMICAL)
+                         or _RESIDUE_AFTER.match(text, m.end()) or text[start - 1:start] == "/"):
             continue
         if not chemical and (len(prefix) < MIN_PREFIX or prefix.endswith(_GENERIC) or prefix in _GENERIC):
             continue

@@ -79,12 +79,14 @@ def chemical_type(name: str, zh: str, short: str) -> str:
 
 def class_of(etype: str, *names: str) -> str:
     """Finer class suggested by the head word of a name (kinase, receptor, ...)."""
+    if etype != "molecule":
+        return TYPE_CLASSES.get(etype, etype)   # disease ends in -ase too
     for name in names:
         tail = name.lower().rstrip()
         for head, cls in HEAD_CLASSES:
             if tail and tail.endswith(head):
                 return cls
-    return TYPE_CLASSES.get(etype, etype)
+    return TYPE_CLASSES[etype]
 
 
 def known_id(lex: Lexicon, *names: str) -> str:
@@ -102,7 +104,7 @@ def _zh_name(s: Sentence, paren: int, mentions: list[Mention]) -> str:
     for m in mentions:
         if m.end == end and m.type != "direction" and re.search(r"[\u3400-\u9fff]", m.text):
             return m.text
-    taken = [(m.start, m.end) for m in mentions if m.end < end and m.type != "direction"]
+    taken = [(m.start, m.end) for m in mentions if m.end < end]
     start = name_start(s.text, end, taken)
     # A bare head (损伤 of 坐骨神经损伤) takes in the mention it modifies.
     before = next((m for m in mentions if m.end == start and m.type != "direction"), None)

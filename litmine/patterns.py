@@ -86,17 +86,17 @@ _NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9αβγδεκ\-]")
 
 
 def slug(text: str) -> str:
-    """Id-safe key of a name: folded, Greek letters spelt out, other symbols as ``_``.
+    """Id-safe key of a name: folded, Greek letters spelt out; other scripts as code points.
 
-    >>> slug("CaMKIIα"), slug("Glu/tCr"), slug("IL-17A")
-    ('camkiialpha', 'glu_tcr', 'il17a')
+    >>> slug("CaMKIIα"), slug("Glu/tCr"), slug("IL-17A"), slug("瘦素")
+    ('camkiialpha', 'glu_tcr', 'il17a', 'u7626_7d20')
     """
     words = {v: k for k, v in GREEK_WORDS.items()}
     key = "".join(words.get(c, c) for c in fold(text.replace("/", " / "))[0].replace("/", "_"))
-    out = re.sub(r"[^a-z0-9_]+", "_", key.encode("ascii", "ignore").decode() or "x").strip("_")
-    if not out or not re.search(r"[a-z0-9]", out):
-        out = "u" + "".join(f"{ord(c):x}" for c in text)[:40]
-    return out
+    if not key.isascii():
+        # Chinese names keep a distinct id each: the code points of their folded key.
+        return "u" + "_".join(f"{ord(c):x}" for c in key if c.isalnum())
+    return re.sub(r"[^a-z0-9_]+", "_", key).strip("_") or "x"
 
 
 def not_molecule(text: str) -> bool:

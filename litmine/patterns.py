@@ -60,7 +60,7 @@ HEADS = ("受体", "激酶", "因子", "通道", "转运体", "合酶", "磷酸�
          "转移酶", "脱氢酶", "羧化酶", "水解酶", "聚合酶", "环化酶", "脱羧酶", "脂肪酶")
 # Chemical endings: hormones and peptides (瘦素, 脂联素), acids, esters (脂肪酸, 甘油三酯); one
 # character of prefix is enough for them (瘦素), but not the generic words they end (因素, 激素).
-CHEMICAL_HEADS = ("素", "酸", "酯", "肽")
+CHEMICAL_HEADS = ("素", "酸", "酯", "肽", "苷")
 _GENERIC_CHEMICAL = ("激素", "毒素", "色素", "多肽", "神经肽", "平素", "朴素", "磷酸")
 # An amino acid before these is a residue of a protein (丝氨酸磷酸化), not a molecule of its own.
 _RESIDUE_AFTER = re.compile(r"\s?(?:磷酸|残基|位点|酶|的?结构域|/苏氨酸|/丝氨酸|[(（]\s?(?:Thr|Ser|Tyr))")
@@ -70,18 +70,22 @@ _NOT_AFTER_HEAD = ("体",)
 # Subtype numbers and letters after the head belong to the name (黑素皮质素受体4, 因子-1α).
 _HEAD_TAIL = re.compile(r"\s?-?(?:\d{1,2}[A-Za-z]?[αβγδεκ]?|[αβγδεκ]\d?)(?![A-Za-z0-9.])")
 MAX_PREFIX = 12
+MAX_CHEMICAL_PREFIX = 7   # 降钙素基因相关肽; chemical endings are common, so names before them are kept short
 MIN_PREFIX = 2
 # Words that end a Chinese name going leftwards (function words, verbs, cue words).
 _STOP_WORDS = ("的", "和", "与", "及", "或", "等", "在", "对", "是", "为", "由", "于", "从", "向", "被", "将",
                "把", "使", "其", "该", "这", "那", "些", "种", "个", "各", "即", "如", "了", "而", "并", "且",
                "也", "都", "可", "能", "会", "中", "经", "通过", "激活", "抑制", "促进", "增加", "减少", "降低",
                "升高", "介导", "依赖", "构成", "包括", "以及", "导致", "引起", "作用于", "通路", "障碍", "后",
-               "患者", "大鼠", "小鼠", "模型", "给予", "上", "类型", "富含", "保守", "含有")
+               "患者", "大鼠", "小鼠", "模型", "给予", "上", "类型", "富含", "保守", "含有",
+               # reporting verbs, adverbs and connectives that run straight into a name in Chinese
+               "证实", "证明", "表明", "发现", "显示", "提示", "影响", "没有", "同时", "因此", "所以", "但",
+               "用", "以", "调控", "部分", "背景下", "分泌", "补充", "循环", "实验", "研究", "血", "限速")
 # Prefixes that make the head a generic class, not a named molecule (转录因子, 下游激酶, 危险因子).
 _GENERIC = ("转录", "生长", "危险", "影响", "调节", "调控", "下游", "上游", "作用", "合成", "分解", "疼痛",
             "蛋白", "离子", "细胞", "炎症", "炎性", "保护", "致病", "激活", "抑制", "相关", "主要", "相应",
             "关键", "重要", "环境", "遗传", "社会", "心理", "多种", "不同", "其他", "相同", "营养", "肿瘤抑制",
-            "核", "促", "抗", "偶联", "特异性", "受体", "激酶", "通道", "因子")
+            "核", "促", "抗", "抗炎", "促炎", "偶联", "特异性", "受体", "激酶", "通道", "因子")
 _NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9αβγδεκ\-]")
 
 
@@ -173,8 +177,12 @@ def head_name_spans(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[
     spans = []
     for m in re.finditer("|".join(sorted((*HEADS, *CHEMICAL_HEADS), key=len, reverse=True)), text):
         start = name_start(text, m.start(), list(taken))
-        prefix = text[start:m.start()]
         chemical = m.group() in CHEMICAL_HEADS
+        if chemical:
+            start = max(start, m.start() - MAX_CHEMICAL_PREFIX)
+            while start < m.start() and not re.match(r"[\u3400-\u9fff]", text[start]):
+                start += 1
+        prefix = text[start:m.start()]
         name = text[start:m.end()]
         if chemical and (not prefix or name in _GENERIC_CHEMICAL
                          or any(w in text[m.start() - 1:m.end() + 1] for w in _NEVER_CHEMICAL)
@@ -185,7 +193,7 @@ def head_name_spans(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[
         cjk = r"[\u3400-\u9fff]" if chemical else r"[\u3400-\u9fff]{2}"
         if not re.search(cjk, prefix) or text.startswith(_NOT_AFTER_HEAD, m.end()):
             continue
-        tail = _HEAD_TAIL.match(text, m.end())
+        tail = None if chemical else _HEAD_TAIL.match(text, m.end())
         spans.append((start, tail.end() if tail else m.end(), None))
     return [(a, b) for a, b, _ in resolve_overlaps(spans)]
 

@@ -15,7 +15,9 @@ It reports mention recall (gold subject/object spans overlapped by a mention), t
 (as ``litmine evaluate``), and the recall of the gold relations that involve a removed concept.
 Relations are classified by the shipped model, which was trained on all five articles (so the
 absolute triple figures are optimistic; the differences between rows are the point).
-Prints one JSON object; ``--proposals FILE`` also writes every new proposal of ``learn``.
+Prints one JSON object; ``--proposals FILE`` also writes every new proposal of ``learn``, and
+``--judged benchmarks/lexicon_learn_judged.tsv`` adds how many of them a curator accepted (the
+judgements of that file, matched by article and names; unjudged proposals are counted as such).
 """
 
 from __future__ import annotations
@@ -105,7 +107,7 @@ def add_until_valid(cand_file: Path, folder: Path) -> int:
     return 0
 
 
-def run(names: list[str], proposals: Path | None) -> dict:
+def run(names: list[str], proposals: Path | None, judgements: Path | None = None) -> dict:
     """The hold-out figures of every article in ``names``."""
     full = load(lexicon_dir())
     clf = load_model()
@@ -135,10 +137,27 @@ def run(names: list[str], proposals: Path | None) -> dict:
                             "removed_term_relations": len(targets), "removed_molecule_relations": len(molecules),
                             **{name: scores(article, process(docs[article], lex, patterns=pat), lex, clf, targets, molecules)
                                for name, (lex, pat) in rows.items()}}
+    if judgements is not None:
+        out["learn_proposals_judged"] = judged(all_props, judgements)
     if proposals is not None:
         proposals.write_text("article\t" + "\t".join(candidate_lines([])[0].split("\t")) + "\n" +
                              "".join(f"{a}\t{line}\n" for a, line in all_props), encoding="utf-8")
     return out
+
+
+def judged(proposals: list[tuple[str, str]], path: Path) -> dict[str, int]:
+    """Counts of (proposed accept, curator verdict) over the proposals, from a judgement file."""
+    verdicts = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if not line.startswith("#") and cells[0] != "article":
+            verdicts[tuple(cells[:4])] = cells[5]
+    counts: Counter[str] = Counter()
+    for article, line in proposals:
+        cells = dict(zip(candidate_lines([])[0].split("\t"), line.split("\t")))
+        verdict = verdicts.get((article, cells["name"], cells["zh"], cells["abbreviation"]), "unjudged")
+        counts[f"proposed {cells['accept']}: {verdict}"] += 1
+    return dict(sorted(counts.items()))
 
 
 def main() -> None:
@@ -146,8 +165,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--article", action="append", help="held-out article stem (repeatable)")
     ap.add_argument("--proposals", type=Path, help="write the new learn proposals here (TSV)")
+    ap.add_argument("--judged", type=Path, help="curator judgements of the proposals (TSV)")
     args = ap.parse_args()
-    print(json.dumps(run(args.article or articles(), args.proposals), indent=2, ensure_ascii=False))
+    print(json.dumps(run(args.article or articles(), args.proposals, args.judged), indent=2, ensure_ascii=False))
 
 
 if __name__ == "__main__":

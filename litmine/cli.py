@@ -306,7 +306,7 @@ def lexicon_learn_cli(paths: PathsArg,
     """Propose lexicon entries from definitions and molecule shapes in the inputs.
 
     One row per candidate: accept (yes/no, a proposal for the curator), status (new, or known with
-    its known_id), type, class, name, zh, abbreviation, count of sentences, source and evidence.
+    its known_id), type, class, name, zh, abbreviation, count, source and evidence.
     Edit the accept column, then run `litmine lexicon add`.
     """
     from litmine.learn import candidate_lines, learn

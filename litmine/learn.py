@@ -155,9 +155,11 @@ def pattern_candidates(p: Processed) -> list[Candidate]:
     """Candidates from molecules recognised by shape (one per concept, counted by sentence)."""
     seen: dict[str, Candidate] = {}
     for s in p.sentences:
+        in_sentence: set[str] = set()
         for m in p.mentions.get(s.index, []):
-            if m.matched_by != "pattern":
+            if m.matched_by != "pattern" or m.entity_id in in_sentence:
                 continue
+            in_sentence.add(m.entity_id)
             c = seen.get(m.entity_id)
             if c is None:
                 cls = PATTERN_CLASSES.get(m.cls) or class_of("molecule", m.text)

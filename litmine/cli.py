@@ -15,7 +15,7 @@ from litmine.errors import LitmineError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Mine Chinese and English biomedical reviews for directional mechanism evidence.")
-lexicon_app = typer.Typer(no_args_is_help=True, help="Check and count the lexicon files.")
+lexicon_app = typer.Typer(no_args_is_help=True, help="Check, count, learn and extend the lexicon files.")
 app.add_typer(lexicon_app, name="lexicon")
 
 LexiconOpt = Annotated[Optional[str], typer.Option("--lexicons", help="Lexicon folder (default: the shipped one).")]
@@ -342,6 +342,47 @@ def lexicon_stats_cli(lexicons: LexiconOpt = None) -> None:
         fail(str(exc))
     for (kind, what), n in sorted(counts.items()):
         typer.echo(f"{kind}\t{what}\t{n}")
+
+
+@lexicon_app.command("learn")
+def lexicon_learn_cli(paths: PathsArg,
+                      output: Annotated[str, typer.Option("--output", "-o", help="Candidates TSV (- for stdout).")],
+                      lexicons: LexiconOpt = None) -> None:
+    """Propose lexicon entries from definitions and molecule shapes in the inputs.
+
+    One row per candidate: accept (yes/no, a proposal for the curator), status (new, or known with
+    its known_id), type, class, name, zh, abbreviation, count, source and evidence.
+    Edit the accept column, then run `litmine lexicon add`.
+    """
+    from litmine.learn import candidate_lines, learn
+    from litmine.pipeline import Settings
+    from litmine.writers.atomic import write_lines
+
+    try:
+        cands, errors = learn(paths, Settings(lexicons=lexicons))
+        write_lines(candidate_lines(cands), output)
+    except LitmineError as exc:
+        fail(str(exc))
+    raise typer.Exit(_report(errors))
+
+
+@lexicon_app.command("add")
+def lexicon_add_cli(candidates: Annotated[Path, typer.Argument(help="A candidates TSV from `litmine lexicon learn`.")],
+                    lexicons: LexiconOpt = None) -> None:
+    """Append the accepted candidates to the lexicon files, after validating them.
+
+    New ids are litmine:learned_<name>; each entry goes to the file holding its type and class.
+    """
+    from litmine.learn import add_candidates
+    from litmine.resources import lexicon_dir
+
+    try:
+        added = add_candidates(candidates, lexicon_dir(lexicons))
+    except LitmineError as exc:
+        fail(str(exc))
+    for name, n in sorted(added.items()):
+        typer.echo(f"{name}\t+{n}")
+    typer.echo(f"added {sum(added.values())} entries" if added else "nothing accepted", err=not added)
 
 
 def run() -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from litmine.features import pair_features
 from litmine.lexicon import Lexicon
-from litmine.pipeline import Settings, lexicon_for, pairs_of
+from litmine.pipeline import Processed, Settings, lexicon_for, pairs_of
 from litmine.relations import classify
 from litmine.train import (
     Example,
@@ -38,9 +38,13 @@ def _overlap(a: tuple[int, int], span: dict | None) -> bool:
     return bool(span) and a[0] < span["end"] and span["start"] < a[1]
 
 
-def score_article(article: str, lex: Lexicon, clf: Any, counts: dict[str, Counter]) -> None:
-    """Add one article's triple, region and mention counts (by language) to ``counts``."""
-    p = processed_article(article, lex)
+def score_article(article: str, lex: Lexicon, clf: Any, counts: dict[str, Counter],
+                  p: Processed | None = None) -> None:
+    """Add one article's triple, region and mention counts (by language) to ``counts``.
+
+    ``p``: the article already processed (e.g. with another lexicon or without pattern mentions).
+    """
+    p = p or processed_article(article, lex)
     gold = align(p, gold_records(article))
     lang_of = {s.index: ("en" if s.lang == "en" else "zh") for s in p.sentences}
     for idx, rec in gold.items():

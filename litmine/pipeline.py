@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from litmine import abbreviations, readers
+from litmine import abbreviations, patterns as shape_patterns, readers
 from litmine.assemble import evidence_rows
 from litmine.errors import LitmineError
 from litmine.features import pair_features
@@ -58,12 +58,15 @@ def lexicon_for(settings: Settings) -> Lexicon:
     return default_lexicon(settings.lexicons)
 
 
-def process(doc: Document, lex: Lexicon) -> Processed:
-    """Clean, split and find mentions in one document."""
+def process(doc: Document, lex: Lexicon, patterns: bool = True) -> Processed:
+    """Clean, split and find mentions in one document (``patterns``: also molecules the lexicon lacks)."""
     text, blocks = clean(doc.raw)
     sentences = split_sentences(text, blocks, doc.page_starts)
     found = {s.index: find_mentions(s.text, lex, s.index) for s in sentences
              if s.kind not in NO_MENTION_KINDS}
+    if patterns:
+        # Before abbreviation linking, so a symbol the text defines takes the definition's concept.
+        found = {i: shape_patterns.add_pattern_mentions(sentences[i].text, ms, i) for i, ms in found.items()}
     found = abbreviations.link([s for s in sentences if s.kind not in NO_MENTION_KINDS], found,
                                lex.concepts)
     return Processed(doc, text, sentences, found)

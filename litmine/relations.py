@@ -28,6 +28,8 @@ META_FILE = "relation.json"
 C = 4.0
 TRUSTED_TYPES = ["sklearn.calibration._CalibratedClassifier", "sklearn.calibration._SigmoidCalibration"]
 CALIBRATION_FOLDS = 3
+# A relation about a molecule recognised only by its shape is less certain than a lexicon one.
+PATTERN_CONFIDENCE = 0.8
 
 
 class Classifier:
@@ -172,5 +174,7 @@ def classify(pairs: list[Pair], lex: Lexicon, clf: Classifier | None = None) -> 
         if label == "none":
             continue
         flags = f["symbolic"]   # negation and hedging were read for this very span by pair_features
+        if "pattern" in (pair.subj.matched_by, pair.obj.matched_by):
+            score *= PATTERN_CONFIDENCE
         out.append(Relation(pair, label, round(score, 4), method, bool(flags["negated"]), bool(flags["hedged"])))
     return out

@@ -31,6 +31,7 @@ def test_speed_evidence_table_identical_to_reference(processed, lex, monkeypatch
     monkeypatch.setattr(relations, "features_of",
                         lambda pairs, lex: [reference_path.pair_features(p, lex) for p in pairs])
     monkeypatch.setattr(relations, "tfidf", lambda vec, docs: vec.transform(docs))
+    monkeypatch.setattr(relations, "symbolic_matrix", lambda vec, dicts: vec.transform(dicts))
     slow = [evidence_frame(evidence_of(processed[n], lex, clf)) for n in ARTICLES]
     assert sum(len(f) for f in fast) > 500
     for a, b in zip(fast, slow):
@@ -38,7 +39,7 @@ def test_speed_evidence_table_identical_to_reference(processed, lex, monkeypatch
 
 
 def test_speed_tfidf_identical_to_scikit_learn(processed, lex):
-    from litmine.relations import tfidf
+    from litmine.relations import symbolic_matrix, tfidf
 
     clf = model_for(Settings())
     feats = [f for n in ARTICLES for f in features.features_of(pairs_of(processed[n]), lex)]
@@ -49,3 +50,7 @@ def test_speed_tfidf_identical_to_scikit_learn(processed, lex):
         assert fast.shape == slow.shape and fast.nnz == slow.nnz > len(docs)
         assert (fast.indptr == slow.indptr).all() and (fast.indices == slow.indices).all()
         assert (fast.data == slow.data).all()   # bit for bit, not approximately
+    vec = clf.parts["symbolic"]
+    fast, slow = symbolic_matrix(vec, [f["symbolic"] for f in feats]), vec.transform([f["symbolic"] for f in feats])
+    assert (fast.indptr == slow.indptr).all() and (fast.indices == slow.indices).all()
+    assert (fast.data == slow.data).all() and fast.shape == slow.shape

@@ -249,9 +249,15 @@ def classify(pairs: list[Pair], lex: Lexicon, clf: Classifier | None = None) -> 
     """Relations for the pairs the classifier links (label up or down), in pair order."""
     clf = clf or load_model()
     feats = features_of(pairs, lex)
+    return relations_of(pairs, feats, clf.predict(feats), clf)
+
+
+def relations_of(pairs: list[Pair], feats: list[dict[str, Any]], probs: list[dict[str, float]],
+                 clf: Classifier) -> list[Relation]:
+    """The linked pairs as relations, given their features and the model's probabilities."""
     out = []
-    for pair, f, probs in zip(pairs, feats, clf.predict(feats)):
-        label, score, method = decide(clf, probs, str(f["rule"]))
+    for pair, f, pr in zip(pairs, feats, probs):
+        label, score, method = decide(clf, pr, str(f["rule"]))
         if label == "none":
             continue
         flags = f["symbolic"]   # negation and hedging were read for this very span by features_of

@@ -8,7 +8,6 @@ scikit-learn's CalibratedClassifierCV. Saved with skops next to a JSON file of i
 from __future__ import annotations
 
 import json
-import re
 import zipfile
 from functools import cache
 from pathlib import Path
@@ -19,6 +18,7 @@ from litmine.errors import ModelError
 from litmine.features import features_of
 from litmine.lexicon import Lexicon
 from litmine.records import Pair, Relation
+from litmine.vectors import symbolic_matrix, tfidf
 
 LABELS = ("down", "none", "up")
 TEXT_VIEWS = {"between": (1, 3), "left": (1, 2), "right": (1, 2)}
@@ -101,83 +101,6 @@ class Classifier:
         model = self.parts["model"]
         probs = model.predict_proba(self._matrix(feats, fit=False))
         return [dict(zip(model.classes_, map(float, row))) for row in probs]
-
-
-def term_counts(vec, docs: list[str]):  # type: ignore[no-untyped-def]
-    """The count matrix ``vec.transform`` starts from: the vectorizer's own n-grams, counted in C.
-
-    scikit-learn counts n-grams in a Python loop, most of the classifier's time. Same rows, same
-    sorted columns, same dtype, so the TF-IDF weights and the probabilities are bit for bit the same
-    (``tests/test_speed_equivalence.py``).
-    """
-    from collections import Counter
-
-    import numpy as np
-    from scipy.sparse import csr_array
-
-    analyze, get = _analyzer(vec), vec.vocabulary_.get
-    indices: list[int] = []
-    values: list[int] = []
-    indptr = [0]
-    for doc in docs:
-        counts = Counter(map(get, analyze(doc)))
-        counts.pop(None, None)           # n-grams outside the vocabulary
-        indices.extend(counts.keys())
-        values.extend(counts.values())
-        indptr.append(len(indices))
-    matrix = csr_array((np.asarray(values, dtype=np.intc), np.asarray(indices, dtype=np.int32),
-                        np.asarray(indptr, dtype=np.int32)),
-                       shape=(len(docs), len(vec.vocabulary_)), dtype=vec.dtype)
-    matrix.sort_indices()
-    return matrix
-
-
-def _ngrams(items, low: int, high: int, join) -> list:  # type: ignore[no-untyped-def]
-    """All n-grams of ``items`` for n in [low, high], built by C-level maps instead of a Python loop."""
-    out: list = []
-    for n in range(low, min(high, len(items)) + 1):
-        out.extend(map(join, zip(*(items[i:] for i in range(n)))) if n > 1 else items)
-    return out
-
-
-def _analyzer(vec):  # type: ignore[no-untyped-def]
-    """The vectorizer's analyzer; for our plain settings a faster one giving the same n-grams."""
-    plain = vec.preprocessor is None and vec.strip_accents is None and vec.input == "content"
-    low, high = vec.ngram_range
-    if plain and vec.analyzer == "char" and vec.lowercase:
-        spaces = vec._white_spaces
-        return lambda doc: _ngrams(spaces.sub(" ", doc.lower()), low, high, "".join)
-    if plain and vec.analyzer == "word" and not vec.lowercase and vec.tokenizer is None and vec.stop_words is None:
-        tokens = re.compile(vec.token_pattern).findall
-        return lambda doc: _ngrams(tokens(doc), low, high, " ".join)
-    return vec.build_analyzer()
-
-
-def symbolic_matrix(vec, dicts: list[dict[str, float]]):  # type: ignore[no-untyped-def]
-    """``DictVectorizer.transform`` for dicts of numbers: same columns in the same order per row."""
-    import numpy as np
-    from scipy.sparse import csr_array
-
-    vocab, cast = vec.vocabulary_, vec.dtype
-    indices: list[int] = []
-    values: list[float] = []
-    indptr = [0]
-    for d in dicts:
-        for name, value in d.items():
-            if name in vocab:
-                indices.append(vocab[name])
-                values.append(cast(value))
-        indptr.append(len(indices))
-    matrix = csr_array((values, np.asarray(indices, dtype=np.intc), indptr),
-                       shape=(len(dicts), len(vocab)), dtype=cast)
-    matrix.sort_indices()
-    return matrix
-
-
-def tfidf(vec, docs: list[str]):  # type: ignore[no-untyped-def]
-    """``vec.transform(docs)`` of a fitted TfidfVectorizer, with the counting done by :func:`term_counts`."""
-    # _tfidf is the vectorizer's own fitted transformer; scikit-learn is pinned to the model's minor version.
-    return vec._tfidf.transform(term_counts(vec, docs), copy=False)
 
 
 def save(clf: Classifier, directory: Path, meta: dict[str, Any]) -> Path:

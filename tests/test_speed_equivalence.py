@@ -39,10 +39,11 @@ def test_speed_evidence_table_identical_to_reference(processed, lex, monkeypatch
 
 
 def test_speed_tfidf_identical_to_scikit_learn(processed, lex):
-    from litmine.relations import symbolic_matrix, tfidf
+    from litmine.vectors import char_counts, symbolic_matrix, tfidf
 
     clf = model_for(Settings())
     feats = [f for n in ARTICLES for f in features.features_of(pairs_of(processed[n]), lex)]
+    assert char_counts(clf.parts["chars"], [f["chars"] for f in feats]) is not None   # the numpy path runs
     for view in ("between", "left", "right", "chars"):
         vec = clf.parts[view]
         docs = [f[view] for f in feats]

@@ -7,6 +7,7 @@ object multiply (``逆转 ... 的升高`` = down x up = down; ``减轻 ... 的�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 
 from litmine.lexicon import Lexicon
@@ -21,14 +22,32 @@ _EN_NEGATION = re.compile(r"\b(?:not|no|never|nor|without|failed to|unable to)\b
 CONTEXT_CLASSES = {"animal_model", "disease", "pain_condition", "symptom"}
 # Every pair asks for the clauses of its two mentions several times; sentences repeat their spans.
 CLAUSE_CACHE = 8192
+# The left bound's scan stops at the span, so a break word ending right there counts even when a
+# letter follows it (``butter`` cut after ``but``): the text seems to end at the span.
+_BREAK_AT_SPAN = re.compile(r"\b(?:and|but|while|whereas)\Z")
+
+
+@lru_cache(maxsize=256)
+def _breaks(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the clause breaks of ``text`` (they never overlap, so both are sorted)."""
+    found = list(CLAUSE_BREAK.finditer(text))
+    return [m.start() for m in found], [m.end() for m in found]
 
 
 @lru_cache(maxsize=CLAUSE_CACHE)
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around ``text[start:end]``, bounded by commas, semicolons and stops."""
-    left = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
-    right = next((m.start() for m in CLAUSE_BREAK.finditer(text, end)), len(text))
-    return left, right
+    """The clause around ``text[start:end]``, bounded by commas, semicolons and stops.
+
+    >>> clause_bounds("AMPK rises, and NF-κB falls", 16, 21)
+    (15, 27)
+    """
+    starts, ends = _breaks(text)
+    before = bisect_right(ends, start)
+    left = ends[before - 1] if before else 0
+    if _BREAK_AT_SPAN.search(text, max(0, start - len("whereas")), start):
+        left = start
+    after = bisect_left(starts, end)
+    return left, starts[after] if after < len(starts) else len(text)
 
 
 def _sign(cue: Mention, obj: Mention) -> int:

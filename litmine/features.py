@@ -125,10 +125,16 @@ def _features(pair: Pair, toks: list[str], lex: Lexicon) -> dict[str, object]:
     }
 
 
+def _same(a: Mention, b: Mention) -> bool:
+    """``a == b``, cheaper: most mentions differ in their span."""
+    return a is b or (a.start == b.start and a.end == b.end and a == b)
+
+
 def _relatedness(pair: Pair, first, second, between_cues) -> dict[str, float]:  # type: ignore[no-untyped-def]
     """Cues of whether the two mentions are linked at all: competitors, breaks, adjacency."""
     text, s, o = pair.sentence.text, pair.subj, pair.obj
-    others = [m for m in pair.entities if m not in (s, o)]
+    # ``m not in (s, o)``, with the span compared before the dataclass equality (a hot loop).
+    others = [m for m in pair.entities if not (_same(m, s) or _same(m, o))]
     between = [m for m in others if first.end <= m.start and m.end <= second.start]
     gap = text[first.end:second.start]
     lo, _ = cue_rules.clause_bounds(text, s.start, s.end)

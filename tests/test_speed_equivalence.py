@@ -55,3 +55,17 @@ def test_speed_tfidf_identical_to_scikit_learn(processed, lex):
     fast, slow = symbolic_matrix(vec, [f["symbolic"] for f in feats]), vec.transform([f["symbolic"] for f in feats])
     assert (fast.indptr == slow.indptr).all() and (fast.indices == slow.indices).all()
     assert (fast.data == slow.data).all() and fast.shape == slow.shape
+
+
+def test_speed_clause_bounds_identical_to_scans(processed):
+    from litmine.cues import clause_bounds
+
+    texts = ["AMPKand butter, whereas鼠 and NF-κB; but: while", "and", "",
+             *[s.text for s in processed[ARTICLES[1]].sentences[:80]]]
+    checked = 0
+    for text in texts:
+        for start in range(len(text) + 1):
+            for end in range(start, min(len(text), start + 12) + 1):
+                assert clause_bounds(text, start, end) == reference_path.clause_bounds(text, start, end), (text, start, end)
+                checked += 1
+    assert checked > 10_000

@@ -118,9 +118,14 @@ def save(clf: Classifier, directory: Path, meta: dict[str, Any]) -> Path:
 
 @cache
 def load_model(directory: str | None = None) -> Classifier:
-    """The shipped classifier, loaded once; ModelError says how to rebuild it."""
+    """The shipped classifier, loaded once per process (and from the user cache across runs).
+
+    ModelError says how to rebuild it. The cache entry is keyed by the model file's bytes, its
+    metadata and the scikit-learn and Python versions, so a retrained model is never served stale.
+    """
+    import platform
+
     import sklearn
-    import skops.io as sio
 
     folder = Path(directory) if directory else resources.model_dir()
     path, meta_path = folder / MODEL_FILE, folder / META_FILE
@@ -130,11 +135,22 @@ def load_model(directory: str | None = None) -> Classifier:
     if meta.get("sklearn", "").split(".")[:2] != sklearn.__version__.split(".")[:2]:
         raise ModelError(path, f"built with scikit-learn {meta.get('sklearn')}, this is "
                                f"{sklearn.__version__}; run `litmine train` to rebuild it")
+    key = resources.cache_key(path, meta_path.read_text(encoding="utf-8"), sklearn.__version__, platform.python_version())
+    parts = resources.read_cache("relation-model", key)
+    if not isinstance(parts, dict):
+        parts = _load_skops(path)
+        resources.write_cache("relation-model", key, parts)
+    return Classifier(parts)
+
+
+def _load_skops(path: Path) -> dict[str, Any]:
+    """The model's parts from the shipped skops file (about a second; then cached as a pickle)."""
+    import skops.io as sio
+
     try:
-        parts = sio.load(path, trusted=TRUSTED_TYPES)
+        return sio.load(path, trusted=TRUSTED_TYPES)
     except Exception as exc:  # skops raises many types for a damaged file
         raise ModelError(path, f"cannot load relation model ({type(exc).__name__}); run `litmine train`") from exc
-    return Classifier(parts)
 
 
 def decide(clf: Classifier, probs: dict[str, float], rule: str) -> tuple[str, float, str]:

@@ -125,6 +125,7 @@ def load_model(directory: str | None = None) -> Classifier:
     """
     import platform
 
+    import numpy
     import sklearn
 
     folder = Path(directory) if directory else resources.model_dir()
@@ -135,7 +136,7 @@ def load_model(directory: str | None = None) -> Classifier:
     if meta.get("sklearn", "").split(".")[:2] != sklearn.__version__.split(".")[:2]:
         raise ModelError(path, f"built with scikit-learn {meta.get('sklearn')}, this is "
                                f"{sklearn.__version__}; run `litmine train` to rebuild it")
-    key = resources.cache_key(path, meta_path.read_text(encoding="utf-8"), sklearn.__version__, platform.python_version())
+    key = resources.cache_key([path, meta_path], sklearn.__version__, numpy.__version__, platform.python_version())
     parts = resources.read_cache("relation-model", key)
     if not isinstance(parts, dict):
         parts = _load_skops(path)

@@ -65,11 +65,13 @@ def cache_dir() -> Path | None:
     return Path(base) / "litmine"
 
 
-def cache_key(path: Path, *extra: str) -> str:
-    """A short hash of a file's bytes and of ``extra`` strings (versions): the cache entry's name."""
-    digest = hashlib.sha256(path.read_bytes())
+def cache_key(paths: list[Path], *extra: str) -> str:
+    """A short hash of files (names and bytes) and ``extra`` strings (versions): a cache entry's name."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
     for item in extra:
-        digest.update(b"\0" + item.encode("utf-8"))
+        digest.update(item.encode("utf-8") + b"\0")
     return digest.hexdigest()[:24]
 
 

@@ -49,3 +49,27 @@ def test_cache_damaged_entry_is_rebuilt(tmp_path, monkeypatch, feats):
     entry.write_bytes(entry.read_bytes()[:1000])          # torn write from a killed process
     assert load_uncached().predict(feats) == reference
     assert entry.stat().st_size > 1_000_000                # rewritten whole
+
+
+def test_cache_lexicon_reused_and_keyed_by_the_files(tmp_path, monkeypatch, seed_text):
+    import shutil
+
+    from litmine.lexicon import default_lexicon, load
+    from litmine.match import find_mentions
+
+    monkeypatch.setenv("LITMINE_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "lexicons"
+    shutil.copytree(resources.lexicon_dir(), folder)
+    text = seed_text[ARTICLES[0]][:3000]
+    fresh = find_mentions(text, load(folder))
+    first = default_lexicon.__wrapped__(str(folder))
+    assert len(list((tmp_path / "cache").glob("lexicon-*.pickle"))) == 1
+    again = default_lexicon.__wrapped__(str(folder))
+    assert find_mentions(text, first) == find_mentions(text, again) == fresh and len(fresh) > 20
+    assert again.concepts == first.concepts and again.segmenter_words == first.segmenter_words
+    molecules = folder / "molecules-signalling.tsv"
+    molecules.write_text(molecules.read_text(encoding="utf-8")
+                         + "litmine:zz_test\tmolecule\tprotein\tzztestin\t\t\treviewed\n", encoding="utf-8")
+    edited = default_lexicon.__wrapped__(str(folder))
+    assert len(list((tmp_path / "cache").glob("lexicon-*.pickle"))) == 2
+    assert "litmine:zz_test" in edited.concepts and "litmine:zz_test" not in again.concepts

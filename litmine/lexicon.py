@@ -34,22 +34,23 @@ _DROP = set(" \t\n\u00a0-‐‑‒–—―·•_'’")
 MAX_CASE_SENSITIVE = 5
 
 
+@cache
+def _fold_char(ch: str) -> str:
+    """The key characters of one character (often itself; empty for separators)."""
+    if ch in _DROP:
+        return ""
+    return "".join(c for c in unicodedata.normalize("NFKC", to_simplified_char(ch)).lower() if c not in _DROP)
+
+
 def fold(text: str) -> tuple[str, list[int]]:
     """Matching key of ``text`` and, per key character, its index in ``text``.
 
     >>> fold("TNF-alpha")[0] == fold("TNFα")[0] == fold("tnf-α")[0]
     True
     """
-    chars: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in _DROP:
-            continue
-        for c in unicodedata.normalize("NFKC", to_simplified_char(ch)).lower():
-            if c not in _DROP:
-                chars.append(c)
-                index.append(i)
-    key = "".join(chars)
+    parts = list(map(_fold_char, text))
+    key = "".join(parts)
+    index = [i for i, part in enumerate(parts) for _ in part]
     if not _GREEK.search(key):
         return key, index
     out_chars: list[str] = []

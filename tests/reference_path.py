@@ -8,8 +8,11 @@ the optimised ``litmine.features`` gives the same features and the same evidence
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from litmine import cues as cue_rules
+from litmine.lexicon import _DROP, _GREEK, GREEK_WORDS
+from litmine.script import to_simplified_char
 from litmine.lexicon import Lexicon
 from litmine.records import Mention, Pair
 from litmine.tokenize import tokenize
@@ -136,3 +139,31 @@ def _relatedness(pair: Pair, first, second, between_cues) -> dict[str, float]:  
         "subj_sentence_first": float(min(pair.entities, key=lambda m: m.start, default=s) == s),
         "obj_then_change": float(any(second is o and o.end <= c.start <= o.end + 6 for c in pair.cues)),
     }
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """lexicon.fold as it was: character by character."""
+    chars: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _DROP:
+            continue
+        for c in unicodedata.normalize("NFKC", to_simplified_char(ch)).lower():
+            if c not in _DROP:
+                chars.append(c)
+                index.append(i)
+    key = "".join(chars)
+    if not _GREEK.search(key):
+        return key, index
+    out_chars: list[str] = []
+    out_index: list[int] = []
+    last = 0
+    for m in _GREEK.finditer(key):
+        out_chars.extend(key[last:m.start()])
+        out_index.extend(index[last:m.start()])
+        out_chars.append(GREEK_WORDS[m.group()])
+        out_index.append(index[m.start()])
+        last = m.end()
+    out_chars.extend(key[last:])
+    out_index.extend(index[last:])
+    return "".join(out_chars), out_index

@@ -69,3 +69,12 @@ def test_speed_clause_bounds_identical_to_scans(processed):
                 assert clause_bounds(text, start, end) == reference_path.clause_bounds(text, start, end), (text, start, end)
                 checked += 1
     assert checked > 10_000
+
+
+def test_speed_fold_identical_to_char_by_char(seed_text):
+    from litmine.lexicon import fold
+
+    lines = [line for text in seed_text.values() for line in text.splitlines()]
+    lines += ["TNF-alpha ＡＭＰＫ　β-Arrestin ﬁ İstanbul 電針 NF‐κB x²", "", "--"]
+    assert sum(len(line) for line in lines) > 30_000
+    assert [fold(line) for line in lines] == [reference_path.fold(line) for line in lines]

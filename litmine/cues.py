@@ -7,6 +7,8 @@ object multiply (``逆转 ... 的升高`` = down x up = down; ``减轻 ... 的�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from functools import cache, lru_cache
 
 from litmine.lexicon import Lexicon
 from litmine.records import Mention
@@ -18,13 +20,34 @@ _PASSIVE = re.compile(r"被|\bby\b")
 _ZH_SHORT_NEGATION = re.compile(r"[不未无没](?:明显|显著|能)?$")
 _EN_NEGATION = re.compile(r"\b(?:not|no|never|nor|without|failed to|unable to)\b(?:\W+\w+){0,3}\W*$", re.I)
 CONTEXT_CLASSES = {"animal_model", "disease", "pain_condition", "symptom"}
+# Every pair asks for the clauses of its two mentions several times; sentences repeat their spans.
+CLAUSE_CACHE = 8192
+# The left bound's scan stops at the span, so a break word ending right there counts even when a
+# letter follows it (``butter`` cut after ``but``): the text seems to end at the span.
+_BREAK_AT_SPAN = re.compile(r"\b(?:and|but|while|whereas)\Z")
 
 
+@lru_cache(maxsize=256)
+def _breaks(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the clause breaks of ``text`` (they never overlap, so both are sorted)."""
+    found = list(CLAUSE_BREAK.finditer(text))
+    return [m.start() for m in found], [m.end() for m in found]
+
+
+@lru_cache(maxsize=CLAUSE_CACHE)
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around ``text[start:end]``, bounded by commas, semicolons and stops."""
-    left = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
-    right = next((m.start() for m in CLAUSE_BREAK.finditer(text, end)), len(text))
-    return left, right
+    """The clause around ``text[start:end]``, bounded by commas, semicolons and stops.
+
+    >>> clause_bounds("AMPK rises, and NF-κB falls", 16, 21)
+    (15, 27)
+    """
+    starts, ends = _breaks(text)
+    before = bisect_right(ends, start)
+    left = ends[before - 1] if before else 0
+    if _BREAK_AT_SPAN.search(text, max(0, start - len("whereas")), start):
+        left = start
+    after = bisect_left(starts, end)
+    return left, starts[after] if after < len(starts) else len(text)
 
 
 def _sign(cue: Mention, obj: Mention) -> int:
@@ -65,13 +88,36 @@ def rule_direction(text: str, subj: Mention, obj: Mention, cues: list[Mention]) 
     return {1: "up", -1: "down"}.get(sign)
 
 
+@cache
+def _any_term(terms: tuple[tuple[str, str], ...], kind: str) -> re.Pattern[str] | None:
+    """One regex that finds any of the cue terms, as the term-by-term tests would.
+
+    Hedges: Latin terms as whole words ignoring case, others as plain substrings. Negations: only
+    non-Latin terms of two or more characters, as substrings. None when no term qualifies.
+    """
+    if kind == "negation":
+        plain = [t for t, _ in terms if len(t) >= 2 and not t.isascii()]
+        latin: list[str] = []
+    else:
+        plain = [t for t, _ in terms if not t.isascii()]
+        latin = [t for t, _ in terms if t.isascii()]
+    parts = [re.escape(t) for t in plain]
+    if latin:
+        parts.append(r"(?i:\b(?:" + "|".join(re.escape(t) for t in latin) + r")\b)")
+    return re.compile("|".join(parts)) if parts else None
+
+
+def _found(kind: str, zone: str, lex: Lexicon) -> bool:
+    """Any ``kind`` context term (negation, hedge) in ``zone``."""
+    pattern = _any_term(tuple(lex.context.get(kind, ())), kind)
+    return pattern is not None and pattern.search(zone) is not None
+
+
 def is_negated(text: str, span: tuple[int, int], cues: list[Mention], lex: Lexicon) -> bool:
     """A negation governs the pair: a negation term in its clause, or 不/未 right before a cue."""
     lo, hi = clause_bounds(text, *span)
-    zone = text[lo:hi]
-    for term, lang in lex.context.get("negation", []):
-        if len(term) >= 2 and not term.isascii() and term in zone:
-            return True
+    if _found("negation", text[lo:hi], lex):
+        return True
     for c in cues:
         if lo <= c.start < hi:
             prefix = text[lo:c.start]
@@ -82,15 +128,8 @@ def is_negated(text: str, span: tuple[int, int], cues: list[Mention], lex: Lexic
 
 def is_hedged(text: str, span: tuple[int, int], lex: Lexicon) -> bool:
     """A hedge (可能, 尚不清楚, may, unclear) in the sentence part holding the pair."""
-    lo, _ = clause_bounds(text, *span)
-    zone = text[max(0, lo - 20):clause_bounds(text, *span)[1]]
-    for term, lang in lex.context.get("hedge", []):
-        if term.isascii():
-            if re.search(r"\b" + re.escape(term) + r"\b", zone, re.I):
-                return True
-        elif term in zone:
-            return True
-    return False
+    lo, hi = clause_bounds(text, *span)
+    return _found("hedge", text[max(0, lo - 20):hi], lex)
 
 
 def is_passive(text: str, subj: Mention, obj: Mention) -> bool:

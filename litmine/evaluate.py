@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from litmine.features import pair_features
+from litmine.features import features_of
 from litmine.lexicon import Lexicon
 from litmine.pipeline import Processed, Settings, lexicon_for, pairs_of
 from litmine.relations import classify
@@ -141,7 +141,7 @@ def direction_en_heldout(settings: Settings = Settings()) -> dict[str, Any]:
     ours, base = [""] * len(data), [""] * len(data)
     for train_idx, test_idx in GroupKFold(n_splits=FOLDS).split(data, labels, groups):
         clf = fit([data[i] for i in train_idx], lex, SEED)
-        probs = clf.predict([pair_features(data[i].pair, lex) for i in test_idx])
+        probs = clf.predict(features_of([data[i].pair for i in test_idx], lex))
         for i, pr in zip(test_idx, probs):
             ours[i] = clf.label(pr)
         bl = make_pipeline(TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True),

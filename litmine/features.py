@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 
 from litmine import cues as cue_rules
 from litmine.lexicon import Lexicon
@@ -11,16 +12,17 @@ from litmine.records import Mention, Pair
 from litmine.tokenize import tokenize
 
 WINDOW_TOKENS = 5
-SENTENCE_CACHE = 256
 _VIA = re.compile(r"通过|经由|借助|介导|through|via|by\s+\w+ing|mediated")
 _BREAKS = re.compile(r"[，,；;：:]")
 
 
-@lru_cache(maxsize=SENTENCE_CACHE)
-def _sentence_tokens(text: str, lang: str, words: tuple[str, ...],
-                     keep: tuple[tuple[int, int], ...]) -> tuple[tuple[str, int, int], ...]:
-    """Tokens of a sentence with its mentions merged; every pair of the sentence shares them."""
-    return tuple(tokenize(text, lang, words, keep))
+@dataclass(frozen=True, slots=True)
+class SentenceTokens:
+    """Tokens of one sentence, masked for every mention; a pair only marks its subject and object."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    masked: tuple[str, ...]
 
 
 def _marker(m: Mention) -> str:
@@ -30,33 +32,67 @@ def _marker(m: Mention) -> str:
     return f"<{m.type}>"
 
 
-def _masked_tokens(pair: Pair, words: tuple[str, ...]) -> list[tuple[str, int, int]]:
-    """Sentence tokens with the subject, object, other entities and plain cues replaced by markers."""
-    text = pair.sentence.text
+def _keep(pair: Pair) -> tuple[tuple[int, int], ...]:
+    """Spans merged into one token each: subject, object, the other entities and the cues."""
     others = [m for m in (*pair.entities, *pair.cues) if m is not pair.subj and m is not pair.obj]
-    keep = tuple(sorted((m.start, m.end) for m in (pair.subj, pair.obj, *others)))
+    return tuple(sorted((m.start, m.end) for m in (pair.subj, pair.obj, *others)))
+
+
+def sentence_tokens(pair: Pair, words: tuple[str, ...], keep: tuple[tuple[int, int], ...]) -> SentenceTokens:
+    """Tokenize the pair's sentence once; each token is masked by the first mention it overlaps."""
+    mentions = (*pair.entities, *pair.cues)
+    starts, ends, masked = [], [], []
+    for tok, a, b in tokenize(pair.sentence.text, pair.sentence.lang, words, keep):
+        # A token that overlaps neither subject nor object gets the first overlapping mention,
+        # which is then never the subject or object: the same marker the pair would choose.
+        hit = next((m for m in mentions if a < m.end and m.start < b), None)
+        starts.append(a)
+        ends.append(b)
+        masked.append(_marker(hit) if hit is not None else tok.lower())
+    return SentenceTokens(tuple(starts), tuple(ends), tuple(masked))
+
+
+def _overlapping(view: SentenceTokens, m: Mention) -> range:
+    """Indices of the tokens that overlap mention ``m`` (tokens are sorted and disjoint)."""
+    return range(bisect_right(view.ends, m.start), bisect_left(view.starts, m.end))
+
+
+def _pair_tokens(view: SentenceTokens, pair: Pair) -> list[str]:
+    """The sentence's masked tokens with the pair's subject as <S> and object as <O>, runs collapsed."""
+    toks = list(view.masked)
+    for i in _overlapping(view, pair.obj):
+        toks[i] = "<O>"
+    for i in _overlapping(view, pair.subj):   # the subject wins a token it shares with the object
+        toks[i] = "<S>"
+    return [t for i, t in enumerate(toks) if t not in ("<S>", "<O>") or i == 0 or toks[i - 1] != t]
+
+
+def features_of(pairs: list[Pair], lex: Lexicon) -> list[dict[str, object]]:
+    """Features of many pairs; each sentence is tokenized once for all its pairs."""
+    words = lex.segmenter_words
+    views: dict[tuple, SentenceTokens] = {}
     out = []
-    for tok, a, b in _sentence_tokens(text, pair.sentence.lang, words, keep):
-        if a < pair.subj.end and pair.subj.start < b:
-            tok = "<S>"
-        elif a < pair.obj.end and pair.obj.start < b:
-            tok = "<O>"
-        else:
-            hit = next((m for m in others if a < m.end and m.start < b), None)
-            tok = _marker(hit) if hit is not None else tok.lower()
-        out.append((tok, a, b))
+    for pair in pairs:
+        keep = _keep(pair)
+        # Pairs of one sentence share their entity and cue tuples; ``pairs`` keeps them alive, so
+        # their ids are stable keys for this call (hashing the mentions themselves costs more).
+        key = (pair.sentence.text, pair.sentence.lang, id(pair.entities), id(pair.cues), keep)
+        view = views.get(key)
+        if view is None:
+            view = views[key] = sentence_tokens(pair, words, keep)
+        out.append(_features(pair, _pair_tokens(view, pair), lex))
     return out
-
-
-def _dedupe_markers(tokens: list[str]) -> list[str]:
-    return [t for i, t in enumerate(tokens) if t not in ("<S>", "<O>") or i == 0 or tokens[i - 1] != t]
 
 
 def pair_features(pair: Pair, lex: Lexicon) -> dict[str, object]:
     """Text views (between, left, right, window) and symbolic features of one pair."""
+    return features_of([pair], lex)[0]
+
+
+def _features(pair: Pair, toks: list[str], lex: Lexicon) -> dict[str, object]:
+    """Text views (between, left, right, window) and symbolic features of a pair and its tokens."""
     text, s, o = pair.sentence.text, pair.subj, pair.obj
     first, second = (s, o) if s.start < o.start else (o, s)
-    toks = _dedupe_markers([t for t, _, _ in _masked_tokens(pair, lex.segmenter_words)])
     i1 = toks.index("<S>" if first is s else "<O>") if ("<S>" in toks and "<O>" in toks) else 0
     i2 = toks.index("<O>" if first is s else "<S>") if ("<S>" in toks and "<O>" in toks) else len(toks)
     cues = list(pair.cues)
@@ -89,10 +125,16 @@ def pair_features(pair: Pair, lex: Lexicon) -> dict[str, object]:
     }
 
 
+def _same(a: Mention, b: Mention) -> bool:
+    """``a == b``, cheaper: most mentions differ in their span."""
+    return a is b or (a.start == b.start and a.end == b.end and a == b)
+
+
 def _relatedness(pair: Pair, first, second, between_cues) -> dict[str, float]:  # type: ignore[no-untyped-def]
     """Cues of whether the two mentions are linked at all: competitors, breaks, adjacency."""
     text, s, o = pair.sentence.text, pair.subj, pair.obj
-    others = [m for m in pair.entities if m not in (s, o)]
+    # ``m not in (s, o)``, with the span compared before the dataclass equality (a hot loop).
+    others = [m for m in pair.entities if not (_same(m, s) or _same(m, o))]
     between = [m for m in others if first.end <= m.start and m.end <= second.start]
     gap = text[first.end:second.start]
     lo, _ = cue_rules.clause_bounds(text, s.start, s.end)

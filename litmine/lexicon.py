@@ -6,6 +6,7 @@ full/half width, super-/subscripts, traditional script and Greek letters spelt a
 
 from __future__ import annotations
 
+import platform
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
-from litmine import resources
+from litmine import layout, resources, script
 from litmine.errors import LexiconError
 from litmine.layout import is_cjk
 from litmine.records import Concept
@@ -33,22 +34,23 @@ _DROP = set(" \t\n\u00a0-‐‑‒–—―·•_'’")
 MAX_CASE_SENSITIVE = 5
 
 
+@cache
+def _fold_char(ch: str) -> str:
+    """The key characters of one character (often itself; empty for separators)."""
+    if ch in _DROP:
+        return ""
+    return "".join(c for c in unicodedata.normalize("NFKC", to_simplified_char(ch)).lower() if c not in _DROP)
+
+
 def fold(text: str) -> tuple[str, list[int]]:
     """Matching key of ``text`` and, per key character, its index in ``text``.
 
     >>> fold("TNF-alpha")[0] == fold("TNFα")[0] == fold("tnf-α")[0]
     True
     """
-    chars: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in _DROP:
-            continue
-        for c in unicodedata.normalize("NFKC", to_simplified_char(ch)).lower():
-            if c not in _DROP:
-                chars.append(c)
-                index.append(i)
-    key = "".join(chars)
+    parts = list(map(_fold_char, text))
+    key = "".join(parts)
+    index = [i for i, part in enumerate(parts) for _ in part]
     if not _GREEK.search(key):
         return key, index
     out_chars: list[str] = []
@@ -234,8 +236,23 @@ def load(directory: Path) -> Lexicon:
 
 @cache
 def default_lexicon(directory: str | None = None) -> Lexicon:
-    """The lexicon in use (shipped or overridden), loaded once per process."""
-    return load(resources.lexicon_dir(directory))
+    """The lexicon in use (shipped or overridden), loaded once per process.
+
+    The loaded lexicon with its automaton is kept in the user cache, keyed by the TSV files and the
+    code that reads them, so a later run skips parsing, folding and building (a few tenths of a second).
+    """
+    folder = resources.lexicon_dir(directory)
+    if not folder.is_dir():
+        return load(folder)
+    code = [Path(__file__), Path(layout.__file__), Path(script.__file__)]   # fold() and is_cjk() shape the keys
+    key = resources.cache_key(sorted(folder.glob("*.tsv")) + code, platform.python_version(),
+                              str(folder.resolve()))
+    lex = resources.read_cache("lexicon", key)
+    if not isinstance(lex, Lexicon):
+        lex = load(folder)
+        _ = lex.automaton, lex.segmenter_words   # built now so the cache holds them
+        resources.write_cache("lexicon", key, lex)
+    return lex
 
 
 def validate(directory: Path | None = None) -> list[Problem]:

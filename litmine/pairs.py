@@ -39,10 +39,11 @@ def make_pairs(sentence: Sentence, mentions: list[Mention]) -> list[Pair]:
                 best[key] = (dist, s, o)
     chosen = sorted(best.values(), key=lambda t: t[0])[:MAX_PAIRS_PER_SENTENCE]
     out = []
+    shared = tuple(entities)   # one tuple for all pairs of the sentence: features tokenize it once
     for _, s, o in sorted(chosen, key=lambda t: (t[1].start, t[2].start)):
         region = cue_rules.attach_region(sentence.text, s, o, entities)
         condition = cue_rules.attach_condition(s, o, entities)
-        out.append(Pair(sentence, s, o, region, condition, cues, tuple(entities)))
+        out.append(Pair(sentence, s, o, region, condition, cues, shared))
     return out
 
 

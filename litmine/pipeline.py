@@ -12,7 +12,7 @@ import pandas as pd
 from litmine import abbreviations, patterns as shape_patterns, readers
 from litmine.assemble import evidence_rows
 from litmine.errors import LitmineError
-from litmine.features import pair_features
+from litmine.features import features_of
 from litmine.lexicon import Lexicon, default_lexicon
 from litmine.match import find_mentions
 from litmine.normalize import clean
@@ -172,7 +172,7 @@ def classify_records(records: list[dict[str, Any]], settings: Settings = Setting
             pairs.append(given_pair(rec, lex))
         except LitmineError as exc:
             raise LitmineError(f"record {rec.get('id', '?')}", exc.problem) from exc
-    probs = clf.predict([pair_features(p, lex) for p in pairs])
+    probs = clf.predict(features_of(pairs, lex))
     out = []
     for rec, pr in zip(records, probs):
         pred = clf.label(pr)

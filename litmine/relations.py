@@ -15,9 +15,10 @@ from typing import Any
 
 from litmine import resources
 from litmine.errors import ModelError
-from litmine.features import pair_features
+from litmine.features import features_of
 from litmine.lexicon import Lexicon
 from litmine.records import Pair, Relation
+from litmine.vectors import symbolic_matrix, tfidf
 
 LABELS = ("down", "none", "up")
 TEXT_VIEWS = {"between": (1, 3), "left": (1, 2), "right": (1, 2)}
@@ -64,7 +65,12 @@ class Classifier:
         for view in (*TEXT_VIEWS, "chars", "symbolic"):
             column = [f[view] for f in feats]
             vec = self.parts[view]
-            blocks.append(vec.fit_transform(column) if fit else vec.transform(column))
+            if fit:
+                blocks.append(vec.fit_transform(column))
+            elif view == "symbolic":
+                blocks.append(symbolic_matrix(vec, column))
+            else:
+                blocks.append(tfidf(vec, column))
         return hstack(blocks).tocsr()
 
     def fit(self, feats: list[dict[str, Any]], labels: list[str]) -> "Classifier":
@@ -114,9 +120,15 @@ def save(clf: Classifier, directory: Path, meta: dict[str, Any]) -> Path:
 
 @cache
 def load_model(directory: str | None = None) -> Classifier:
-    """The shipped classifier, loaded once; ModelError says how to rebuild it."""
+    """The shipped classifier, loaded once per process (and from the user cache across runs).
+
+    ModelError says how to rebuild it. The cache entry is keyed by the model file's bytes, its
+    metadata and the scikit-learn and Python versions, so a retrained model is never served stale.
+    """
+    import platform
+
+    import numpy
     import sklearn
-    import skops.io as sio
 
     folder = Path(directory) if directory else resources.model_dir()
     path, meta_path = folder / MODEL_FILE, folder / META_FILE
@@ -126,11 +138,22 @@ def load_model(directory: str | None = None) -> Classifier:
     if meta.get("sklearn", "").split(".")[:2] != sklearn.__version__.split(".")[:2]:
         raise ModelError(path, f"built with scikit-learn {meta.get('sklearn')}, this is "
                                f"{sklearn.__version__}; run `litmine train` to rebuild it")
+    key = resources.cache_key([path, meta_path], sklearn.__version__, numpy.__version__, platform.python_version())
+    parts = resources.read_cache("relation-model", key)
+    if not isinstance(parts, dict):
+        parts = _load_skops(path)
+        resources.write_cache("relation-model", key, parts)
+    return Classifier(parts)
+
+
+def _load_skops(path: Path) -> dict[str, Any]:
+    """The model's parts from the shipped skops file (about a second; then cached as a pickle)."""
+    import skops.io as sio
+
     try:
-        parts = sio.load(path, trusted=TRUSTED_TYPES)
+        return sio.load(path, trusted=TRUSTED_TYPES)
     except Exception as exc:  # skops raises many types for a damaged file
         raise ModelError(path, f"cannot load relation model ({type(exc).__name__}); run `litmine train`") from exc
-    return Classifier(parts)
 
 
 def decide(clf: Classifier, probs: dict[str, float], rule: str) -> tuple[str, float, str]:
@@ -167,13 +190,19 @@ def threshold_f1(labels: list[str], probs: list[dict[str, float]]) -> tuple[floa
 def classify(pairs: list[Pair], lex: Lexicon, clf: Classifier | None = None) -> list[Relation]:
     """Relations for the pairs the classifier links (label up or down), in pair order."""
     clf = clf or load_model()
-    feats = [pair_features(p, lex) for p in pairs]
+    feats = features_of(pairs, lex)
+    return relations_of(pairs, feats, clf.predict(feats), clf)
+
+
+def relations_of(pairs: list[Pair], feats: list[dict[str, Any]], probs: list[dict[str, float]],
+                 clf: Classifier) -> list[Relation]:
+    """The linked pairs as relations, given their features and the model's probabilities."""
     out = []
-    for pair, f, probs in zip(pairs, feats, clf.predict(feats)):
-        label, score, method = decide(clf, probs, str(f["rule"]))
+    for pair, f, pr in zip(pairs, feats, probs):
+        label, score, method = decide(clf, pr, str(f["rule"]))
         if label == "none":
             continue
-        flags = f["symbolic"]   # negation and hedging were read for this very span by pair_features
+        flags = f["symbolic"]   # negation and hedging were read for this very span by features_of
         if "pattern" in (pair.subj.matched_by, pair.obj.matched_by):
             score *= PATTERN_CONFIDENCE
         out.append(Relation(pair, label, round(score, 4), method, bool(flags["negated"]), bool(flags["hedged"])))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from litmine import resources
 from litmine.errors import LitmineError
-from litmine.features import pair_features
+from litmine.features import features_of
 from litmine.lexicon import Lexicon
 from litmine.pairs import given_pair, judged_pair, make_pairs
 from litmine.pipeline import Processed, Settings, lexicon_for, process
@@ -119,7 +119,7 @@ def fit(examples: list[Example], lex: Lexicon, seed: int = 0) -> Classifier:
     """A classifier fitted on labelled examples, its relation threshold set by grouped CV."""
     from sklearn.model_selection import GroupKFold
 
-    feats = [pair_features(e.pair, lex) for e in examples]
+    feats = features_of([e.pair for e in examples], lex)
     labels = [e.label for e in examples]
     groups = [e.group for e in examples]
     oof: list[dict[str, float]] = [{} for _ in examples]

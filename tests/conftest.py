@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Compiled artefacts (the relation model as a pickle) go to a throwaway cache, not the user's.
+os.environ.setdefault("LITMINE_CACHE", tempfile.mkdtemp(prefix="litmine-test-cache-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpora" / "seeds"

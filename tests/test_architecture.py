@@ -13,7 +13,7 @@ LAYERS = [
     {"normalize", "lexicon", "sections", "tokenize", "readers"},
     {"sentences", "match"},
     {"abbreviations", "cues", "patterns"},
-    {"pairs", "features"},
+    {"pairs", "features", "vectors"},
     {"relations", "table"},
     {"aggregate"},
     {"assemble", "writers"},

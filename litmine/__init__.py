@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 __version__ = "0.1.0"
 
+# `typing` alone costs more than the rest of `litmine --help`; annotations are never evaluated.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     import pandas as pd
 
 __all__ = ["__version__", "extract_text", "extract_files"]

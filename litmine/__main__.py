@@ -1,5 +1,5 @@
 """``python -m litmine``."""
 
-from litmine.cli import run
+from litmine.console import entry
 
-run()
+entry()

@@ -21,6 +21,7 @@ LAYERS = [
     {"train", "batch", "report", "learn"},
     {"evaluate"},
     {"cli"},
+    {"console"},
 ]
 CONFINED = {"typer": {"cli"}, "jieba": {"tokenize"}, "spacy": {"tokenize", "writers"}, "opencc": {"script"},
             "sklearn": {"relations", "train", "evaluate"}, "skops": {"relations"},

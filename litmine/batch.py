@@ -13,7 +13,7 @@ from typing import Any
 from litmine import readers
 from litmine.engines import ordered_map
 from litmine.errors import LitmineError
-from litmine.pipeline import BatchResult, Settings, evidence_of, lexicon_for, model_for, process
+from litmine.pipeline import BatchResult, Settings, evidence_of, lexicon_for, model_for, process, warm_up
 from litmine.table import evidence_frame
 
 ERROR_COLUMNS = ("path", "stage", "reason")
@@ -79,12 +79,22 @@ class Engine:
 def outcomes(files: list[str], settings: Settings, engine: Engine = Engine()) -> Iterator[Outcome]:
     """Outcomes in input order, one task per document on the engine."""
     if engine.name != "dask":
+        if engine.jobs > 1 and len(files) > 1:
+            _warm_up_quietly(settings)
         yield from ordered_map(extract_one, files, settings, engine=engine.name, jobs=engine.jobs)
         return
     # Dask workers run in their own folders: they read absolute paths, rows keep the names given
     located = [(f, os.path.abspath(f)) for f in files]
     yield from ordered_map(extract_located, located, settings, engine="dask", jobs=engine.jobs,
                            scheduler=engine.scheduler)
+
+
+def _warm_up_quietly(settings: Settings) -> None:
+    """Load resources once before the pool forks, so workers inherit them instead of each loading them."""
+    try:
+        warm_up(settings)
+    except Exception:  # noqa: BLE001 - a broken lexicon or model is reported per document, as with one job
+        pass
 
 
 def extract_located(item: tuple[str, str], settings: Settings) -> Outcome:

@@ -146,6 +146,15 @@ def extract_text(text: str, *, doc_id: str | None = None, settings: Settings = S
     return evidence_frame(evidence_of(p, lexicon_for(settings), model_for(settings)))
 
 
+# One Chinese and one English sentence with a candidate pair: enough to load every lazy resource.
+WARM_UP_TEXT = "二甲双胍可通过激活 AMPK 来抑制 NF-κB 活化。Metformin activates AMPK and inhibits NF-κB."
+
+
+def warm_up(settings: Settings = Settings()) -> None:
+    """Load the lexicon, the model and both segmenters now (forked workers then inherit them)."""
+    extract_text(WARM_UP_TEXT, settings=settings)
+
+
 def extract_files(paths: Iterable[str | Path], settings: Settings = Settings()) -> BatchResult:
     """The evidence table of every input under ``paths``; bad inputs become errors."""
     errors: list[LitmineError] = []

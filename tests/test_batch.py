@@ -76,3 +76,26 @@ def test_batch_resume_after_interruption(tmp_path, monkeypatch):
     assert len(resumed) == len(full.frame)
     assert list(resumed["sentence"]) == list(full.frame["sentence"])
     assert not journal.exists()
+
+
+def test_batch_workers_fork_after_the_warm_up():
+    import subprocess
+    import sys
+
+    # a fresh interpreter: after a --jobs 2 batch the parent holds the segmenters its workers inherited
+    probe = ("from litmine.batch import extract_corpus, unique_inputs\nfrom litmine import tokenize\n"
+             f"files = unique_inputs([{str(SEEDS)!r}])[:2]\n"
+             "before = tokenize._segmenter.cache_info().currsize\n"
+             "extract_corpus(files, jobs=2)\n"
+             "print(before, tokenize._segmenter.cache_info().currsize)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "1"]
+
+
+def test_batch_broken_lexicon_reported_per_document_with_two_jobs(tmp_path):
+    from litmine.pipeline import Settings
+
+    files = unique_inputs([SEEDS])[:2]
+    result, error_rows = extract_corpus(files, Settings(lexicons=str(tmp_path / "missing")), jobs=2)
+    assert result.frame.empty and result.documents == 0
+    assert [r["stage"] for r in error_rows] == ["extract", "extract"]

@@ -98,9 +98,9 @@ def steady(copies: int) -> None:
             code = (f"import sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); from batch import steady_rate; "
                     f"from pathlib import Path; print(*steady_rate(Path({str(folder)!r}), Path({tmp!r}) / 'o.csv', {jobs}))")
             done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-            first, rate = map(float, done.stdout.split())
+            warm, rate = map(float, done.stdout.split())
             rates[jobs] = rate
-            print(f"steady --jobs {jobs}: warm-up {first:.1f} s once, then {rate:.2f} docs/s")
+            print(f"steady --jobs {jobs}: warm-up {warm:.1f} s once, then {rate:.2f} docs/s")
         print(f"steady speed-up of --jobs 2: {rates[2] / rates[1]:.2f}x ({docs} documents, warm-up excluded)")
 
 

@@ -7,6 +7,7 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -79,9 +80,8 @@ class Engine:
 def outcomes(files: list[str], settings: Settings, engine: Engine = Engine()) -> Iterator[Outcome]:
     """Outcomes in input order, one task per document on the engine."""
     if engine.name != "dask":
-        if engine.jobs > 1 and len(files) > 1:
-            _warm_up_quietly(settings)
-        yield from ordered_map(extract_one, files, settings, engine=engine.name, jobs=engine.jobs)
+        yield from ordered_map(extract_one, files, settings, engine=engine.name, jobs=engine.jobs,
+                               before_fork=partial(_warm_up_quietly, settings))
         return
     # Dask workers run in their own folders: they read absolute paths, rows keep the names given
     located = [(f, os.path.abspath(f)) for f in files]

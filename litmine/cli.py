@@ -383,11 +383,3 @@ def lexicon_add_cli(candidates: Annotated[Path, typer.Argument(help="A candidate
     for name, n in sorted(added.items()):
         typer.echo(f"{name}\t+{n}")
     typer.echo(f"added {sum(added.values())} entries" if added else "nothing accepted", err=not added)
-
-
-def run() -> None:
-    """Entry point that never shows a traceback for a broken pipe."""
-    try:
-        app()
-    except BrokenPipeError:
-        sys.stderr.close()

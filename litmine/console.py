@@ -36,12 +36,12 @@ def main(argv: list[str] | None = None) -> int:
         if text is not None:
             sys.stdout.write(text)
             return 0 if args else 2  # typer's no_args_is_help exits 2
-    from litmine.cli import run
+    from litmine.cli import app
 
     if argv is not None:
         sys.argv[1:] = argv
     try:
-        run()
+        app()
     except SystemExit as exc:  # click always exits; hand its code back so callers decide
         if exc.code is None or isinstance(exc.code, int):
             return exc.code or 0
@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def entry() -> None:
-    """Console-script entry point."""
+    """Console-script entry point; a closed pipe (``litmine ... | head``) ends quietly, never in a traceback."""
     try:
         code = main()
         sys.stdout.flush()

@@ -24,8 +24,12 @@ IN_FLIGHT_PER_WORKER = 4   # tasks queued ahead per Dask worker thread: busy wor
 
 
 def ordered_map(func: Callable[..., T], items: list[Any], *args: Any, engine: str = "local",
-                jobs: int = 1, scheduler: str | None = None) -> Iterator[T]:
-    """``func(item, *args)`` for each item, in input order, on the chosen engine."""
+                jobs: int = 1, scheduler: str | None = None,
+                before_fork: Callable[[], None] | None = None) -> Iterator[T]:
+    """``func(item, *args)`` for each item, in input order, on the chosen engine.
+
+    ``before_fork`` runs in this process just before local workers are forked (only when they are).
+    """
     if engine == "dask":
         yield from dask_map(func, items, *args, jobs=jobs, scheduler=scheduler)
     elif engine != "local":
@@ -33,6 +37,8 @@ def ordered_map(func: Callable[..., T], items: list[Any], *args: Any, engine: st
     elif jobs <= 1 or len(items) <= 1:
         yield from (func(item, *args) for item in items)
     else:
+        if before_fork is not None:
+            before_fork()
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             yield from pool.map(func, items, *([a] * len(items) for a in args), chunksize=1)
 

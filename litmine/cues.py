@@ -137,6 +137,67 @@ def is_passive(text: str, subj: Mention, obj: Mention) -> bool:
     return obj.start < subj.start and bool(_PASSIVE.search(text[obj.end:subj.start]))
 
 
+_PATIENT_ZH = re.compile(r"患者|病人")
+_PATIENT_EN = re.compile(r"\bpatients?\s+(?:with|suffering from)\s+$", re.I)
+# What may stand between a condition and 患者 besides other conditions: 慢性腰痛以及三叉神经痛、…患者.
+_LIST_GLUE = re.compile(r"[\s、和及以与或等]*")
+_CONTRAST = re.compile(r"\s*(?:而|但|然而|whereas\b|while\b|but\b)")
+PATIENT_GAP = 30
+FINDING_CHARS = 20
+_OTHER_ACTORS = ("intervention", "condition")
+
+
+def _patients_after(text: str, subj: Mention, entities: tuple[Mention, ...]) -> int | None:
+    """End of the patient word the condition qualifies (慢性腰痛患者, patients with X), else None.
+
+    A list of conditions and patient words reads as one group (慢性腰痛患者以及三叉神经痛、…患者):
+    the group ends at its last patient word.
+    """
+    if _PATIENT_EN.search(text, max(0, subj.start - PATIENT_GAP), subj.start):
+        return subj.end
+    if text[:subj.start].rstrip().endswith("等"):
+        return None   # 等慢性疼痛患者: the list's category, not one of its members
+    conditions = sorted((m for m in entities if m.type == "condition" and m.start >= subj.end),
+                        key=lambda m: m.start)
+    pos, head = subj.end, None
+    while pos < len(text) and pos - subj.end <= PATIENT_GAP:
+        pos = _LIST_GLUE.match(text, pos).end()
+        word = _PATIENT_ZH.match(text, pos)
+        if word is not None:
+            pos = head = word.end()
+            continue
+        nxt = next((m for m in conditions if m.start == pos), None)
+        if nxt is None:
+            break
+        pos = nxt.end
+    return head
+
+
+def patient_finding(text: str, subj: Mention, obj: Mention, entities: tuple[Mention, ...],
+                    cues: tuple[Mention, ...]) -> str | None:
+    """Direction of a finding in patients: ``慢性腰痛患者 ACC 的 Glu/tCr 升高`` is condition ↑ Glu/tCr.
+
+    The condition qualifies a patient word, the molecule follows with only sites and other
+    molecules in between (or opens a contrasting clause: ``…，而 NAA/tCr 降低``), and a change
+    cue follows the molecule in its clause.
+    """
+    if subj.type != "condition" or obj.type != "molecule" or obj.start < subj.end:
+        return None
+    head = _patients_after(text, subj, entities)
+    if head is None or head > obj.start:
+        return None
+    if any(m.type in _OTHER_ACTORS and head <= m.start and m.end <= obj.start for m in entities):
+        return None
+    lo, hi = clause_bounds(text, obj.start, obj.end)
+    if lo > head and not _CONTRAST.match(text, lo):
+        return None
+    after = [c for c in cues if obj.end <= c.start < min(hi, obj.end + FINDING_CHARS) and c.cls != "agent"]
+    if not after or any(m.type in _OTHER_ACTORS and obj.end <= m.start and m.end <= after[0].start
+                        for m in entities):
+        return None
+    return {1: "up", -1: "down"}.get(_sign(after[0], obj))
+
+
 def attach_region(text: str, subj: Mention, obj: Mention, entities: list[Mention]) -> Mention | None:
     """The anatomical site nearest the object within its clause (not the subject or object)."""
     lo, hi = clause_bounds(text, min(subj.start, obj.start), max(subj.end, obj.end))

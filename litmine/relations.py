@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from litmine import cues as cue_rules
 from litmine import resources
 from litmine.errors import ModelError
 from litmine.features import features_of
@@ -194,12 +195,31 @@ def classify(pairs: list[Pair], lex: Lexicon, clf: Classifier | None = None) -> 
     return relations_of(pairs, feats, clf.predict(feats), clf)
 
 
+def patient_rule(pair: Pair) -> str | None:
+    """The patient-finding rule's reading of a pair (see :func:`cues.patient_finding`)."""
+    return cue_rules.patient_finding(pair.sentence.text, pair.subj, pair.obj, pair.entities, pair.cues)
+
+
+def rule_precision(pairs: list[Pair], labels: list[str]) -> float:
+    """Smoothed precision of the patient-finding rule on labelled pairs: the confidence of its rows."""
+    fired = [(patient_rule(p), label) for p, label in zip(pairs, labels)]
+    fired = [(r, label) for r, label in fired if r is not None]
+    return round((sum(r == label for r, label in fired) + 1) / (len(fired) + 2), 4)
+
+
 def relations_of(pairs: list[Pair], feats: list[dict[str, Any]], probs: list[dict[str, float]],
                  clf: Classifier) -> list[Relation]:
-    """The linked pairs as relations, given their features and the model's probabilities."""
+    """The linked pairs as relations, given their features and the model's probabilities.
+
+    A pair the model leaves unlinked still becomes a relation when the patient-finding rule reads
+    it (condition-as-subject findings, rare in training text), with the rule's measured precision.
+    """
     out = []
     for pair, f, pr in zip(pairs, feats, probs):
         label, score, method = decide(clf, pr, str(f["rule"]))
+        if label == "none" and "rule_precision" in clf.parts:
+            label = patient_rule(pair) or "none"
+            score, method = float(clf.parts["rule_precision"]), "rule"
         if label == "none":
             continue
         flags = f["symbolic"]   # negation and hedging were read for this very span by features_of

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from litmine.cues import is_hedged, is_negated, is_passive, rule_direction
+from litmine.cues import is_hedged, is_negated, is_passive, patient_finding, rule_direction
 from litmine.match import find_mentions
 
 
@@ -45,3 +45,32 @@ def test_cues_negation_and_hedging(lex):
         cues = [m for m in ms if m.type == "direction"]
         assert is_negated(text, (0, len(text)), cues, lex) is neg, text
         assert is_hedged(text, (0, len(text)), lex) is hedge, text
+
+
+def _sentence_pairs(processed, article, start):
+    """Candidate pairs of the corpus sentence beginning with ``start``, keyed by (subject, object) text."""
+    from litmine.pairs import make_pairs
+
+    p = processed[article]
+    s = next(x for x in p.sentences if x.text.startswith(start))
+    return {(q.subj.text, q.obj.text): q for q in make_pairs(s, p.mentions[s.index])}
+
+
+def _finding(q):
+    return patient_finding(q.sentence.text, q.subj, q.obj, q.entities, q.cues)
+
+
+def test_cues_patient_finding_reads_conditions_as_subjects(processed):
+    # 慢性腰痛以及三叉神经痛、糖尿病神经痛等慢性疼痛患者ACC的Glu/tCr和Glx/tCr水平明显增高，而NAA/tCr降低
+    pairs = _sentence_pairs(processed, "004_731658e62f6b5a86", "研究发现，慢性腰痛患者以及三叉神经痛")
+    readings = {k: _finding(q) for k, q in pairs.items()}
+    assert readings[("慢性腰痛", "Glu/tCr")] == "up"
+    assert readings[("三叉神经痛", "Glx/tCr")] == "up"
+    assert readings[("糖尿病神经痛", "NAA/tCr")] == "down"      # the contrasting clause after 而
+    assert readings[("慢性疼痛", "Glu/tCr")] is None             # 等慢性疼痛患者 names the list's category
+
+
+def test_cues_patient_finding_leaves_treatments_to_the_model(processed):
+    # 腰痛患者脊柱手法治疗后 … NAA … 显著增加: the treatment, not the condition, changes NAA.
+    pairs = _sentence_pairs(processed, "004_731658e62f6b5a86", "Didehdar研究发现腰痛患者脊柱手法治疗后")
+    assert pairs and all(_finding(q) is None for q in pairs.values())

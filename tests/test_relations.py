@@ -7,7 +7,7 @@ import json
 import pytest
 
 from litmine.errors import ModelError
-from litmine.relations import META_FILE, MODEL_FILE, Classifier, load_model, threshold_f1
+from litmine.relations import META_FILE, MODEL_FILE, PATTERN_CONFIDENCE, Classifier, load_model, threshold_f1
 from litmine.resources import model_dir
 
 
@@ -41,3 +41,31 @@ def test_relations_threshold_search():
     probs = [{"up": 0.9, "down": 0.0}, {"up": 0.2, "down": 0.1}, {"up": 0.1, "down": 0.6}, {"up": 0.0, "down": 0.1}]
     cut, f1 = threshold_f1(labels, probs)
     assert f1 == 1.0 and 0.3 < cut <= 0.7
+
+
+def test_relations_patient_findings_become_rule_rows(processed, lex):
+    # Condition-as-subject findings (慢性腰痛患者 ACC 的 Glu/tCr 升高) are rare in the training text;
+    # the patient-finding rule adds them where the model does not, with its measured precision.
+    from litmine.features import features_of
+    from litmine.pipeline import pairs_of
+    from litmine.relations import classify, relations_of, rule_precision
+    from litmine.train import gold_examples
+
+    clf = load_model()
+    pairs = pairs_of(processed["004_731658e62f6b5a86"])
+    feats = features_of(pairs, lex)
+    silent = Classifier({**clf.parts, "threshold": 1.01})        # the model links nothing
+    rows = relations_of(pairs, feats, clf.predict(feats), silent)
+    precision = clf.parts["rule_precision"]
+    # Ratios such as Glu/tCr are pattern mentions, whose rows carry PATTERN_CONFIDENCE.
+    assert rows and {(r.method, r.confidence) for r in rows} <= {
+        ("rule", precision), ("rule", round(precision * PATTERN_CONFIDENCE, 4))}
+    found = {(r.pair.subj.text, r.direction, r.pair.obj.text) for r in rows}
+    assert {("慢性腰痛", "up", "Glu/tCr"), ("三叉神经痛", "down", "NAA/tCr")} <= found
+    assert not any(s == "慢性疼痛" and o == "Glu/tCr" for s, _, o in found)   # the list's category
+    shipped = {(r.pair.subj.text, r.direction, r.pair.obj.text) for r in classify(pairs, lex)}
+    assert found <= shipped
+    meta = json.loads((model_dir() / META_FILE).read_text(encoding="utf-8"))
+    examples = gold_examples(lex, ["004_731658e62f6b5a86"])
+    assert meta["patient_rule_precision"] == clf.parts["rule_precision"] > 0.5
+    assert rule_precision([e.pair for e in examples], [e.label for e in examples]) > 0.9

@@ -8,6 +8,7 @@ from typing import Any
 from litmine.features import features_of
 from litmine.lexicon import Lexicon
 from litmine.pipeline import Processed, Settings, lexicon_for, pairs_of
+from litmine.records import Relation
 from litmine.relations import classify
 from litmine.train import (
     Example,
@@ -39,10 +40,11 @@ def _overlap(a: tuple[int, int], span: dict | None) -> bool:
 
 
 def score_article(article: str, lex: Lexicon, clf: Any, counts: dict[str, Counter],
-                  p: Processed | None = None) -> None:
+                  p: Processed | None = None, decided: list[Relation] | None = None) -> None:
     """Add one article's triple, region and mention counts (by language) to ``counts``.
 
-    ``p``: the article already processed (e.g. with another lexicon or without pattern mentions).
+    ``p``: the article already processed (e.g. with another lexicon or without pattern mentions);
+    ``decided``: its relations already decided (``clf`` is then not used).
     """
     p = p or processed_article(article, lex)
     gold = align(p, gold_records(article))
@@ -64,7 +66,7 @@ def score_article(article: str, lex: Lexicon, clf: Any, counts: dict[str, Counte
         for g in rec.get("relations", []):
             if not any(q.sentence.index == idx and matches(q, g, p.mentions.get(idx, [])) for q in pairs):
                 counts["errors"]["missed: no candidate pair (mention not found or pair not formed)"] += 1
-    for rel in classify(pairs, lex, clf):
+    for rel in classify(pairs, lex, clf) if decided is None else decided:
         s = rel.pair.sentence
         c = counts[lang_of[s.index]]
         c["predicted"] += 1

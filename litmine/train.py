@@ -115,11 +115,15 @@ def gold_examples(lex: Lexicon, names: list[str] | None = None) -> list[Example]
     return out
 
 
-def fit(examples: list[Example], lex: Lexicon, seed: int = 0) -> Classifier:
-    """A classifier fitted on labelled examples, its relation threshold set by grouped CV."""
+def fit(examples: list[Example], lex: Lexicon, seed: int = 0,
+        feats: list[dict] | None = None) -> Classifier:
+    """A classifier fitted on labelled examples, its relation threshold set by grouped CV.
+
+    ``feats``: the examples' features, when the caller already has them.
+    """
     from sklearn.model_selection import GroupKFold
 
-    feats = features_of([e.pair for e in examples], lex)
+    feats = features_of([e.pair for e in examples], lex) if feats is None else feats
     labels = [e.label for e in examples]
     groups = [e.group for e in examples]
     oof: list[dict[str, float]] = [{} for _ in examples]

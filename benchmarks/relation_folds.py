@@ -28,6 +28,9 @@ from litmine.pipeline import Settings, lexicon_for, pairs_of
 from litmine.relations import Classifier, relations_of
 from litmine.train import Example, align, articles, direction_en, fit, gold_records, label_of, processed_article
 
+SHIPPED_C = relations.C
+
+
 def prepared() -> tuple[Any, dict[str, dict[str, Any]], list[Example]]:
     """Lexicon, each article's processed text, pairs, features and labels, and direction-en."""
     lex = lexicon_for(Settings())
@@ -44,14 +47,13 @@ def prepared() -> tuple[Any, dict[str, dict[str, Any]], list[Example]]:
 def run(variant: str, lex: Any, data: dict[str, dict[str, Any]], en: list[Example],
         en_feats: list[dict]) -> dict[str, Any]:
     """Pooled zh/en triple figures and per-article zh F1 of one variant."""
-    relations.C = float(variant.split("=", 1)[1]) if variant.startswith("C=") else 4.0
+    relations.C = float(variant.split("=", 1)[1]) if variant.startswith("C=") else SHIPPED_C
     counts: dict[str, Counter] = defaultdict(Counter)
     per_article = {}
     for held in data:
-        others = [d for name, d in data.items() if name != held]
-        train = [Example(q, y, name) for name, d in data.items() if name != held
-                 for q, y in zip(d["pairs"], d["labels"])]
-        feats = [f for d in others for f in d["feats"]] + en_feats
+        others = [(name, d) for name, d in data.items() if name != held]
+        train = [Example(q, y, name) for name, d in others for q, y in zip(d["pairs"], d["labels"])]
+        feats = [f for _, d in others for f in d["feats"]] + en_feats
         clf: Classifier = fit(train + en, lex, SEED, feats)
         if variant == "no-patient-rule":
             clf.parts.pop("rule_precision", None)

@@ -218,8 +218,9 @@ def relations_of(pairs: list[Pair], feats: list[dict[str, Any]], probs: list[dic
     for pair, f, pr in zip(pairs, feats, probs):
         label, score, method = decide(clf, pr, str(f["rule"]))
         if label == "none" and "rule_precision" in clf.parts:
-            label = patient_rule(pair) or "none"
-            score, method = float(clf.parts["rule_precision"]), "rule"
+            reading = patient_rule(pair)
+            if reading is not None:
+                label, score, method = reading, float(clf.parts["rule_precision"]), "rule"
         if label == "none":
             continue
         flags = f["symbolic"]   # negation and hedging were read for this very span by features_of

@@ -214,3 +214,32 @@ def attach_condition(subj: Mention, obj: Mention, entities: list[Mention]) -> Me
     found = [m for m in entities if m.type == "condition" and m.cls in CONTEXT_CLASSES
              and m.entity_id not in (subj.entity_id, obj.entity_id)]
     return min(found, key=lambda m: abs(m.start - obj.start), default=None)
+
+
+# What may join the members of a list: 、 和 及 以及 与 或, brackets around an abbreviation of the
+# member before (甘油二酯（DAG）及…), and in English commas with and/or.
+_COORD_ZH = re.compile(r"[\s、（）()]*(?:以及|或者|和|及|与|或)?[\s、（）()]*")
+_COORD_EN = re.compile(r"[\s,()]*(?:and|or|as well as)?[\s,()]*", re.I)
+
+
+def coordinated(text: str, lang: str, entities: tuple[Mention, ...]) -> dict[Mention, tuple[Mention, ...]]:
+    """Each entity's list (``TNF-α、IL-6 和 IFN-γ``): neighbours joined only by list glue.
+
+    Members of a list are entities of the same kind of role (actors or changing things) written
+    side by side; a list's category after ``等`` is not a member. An entity on its own is absent.
+    """
+    glue = _COORD_EN if lang == "en" else _COORD_ZH
+    ordered = sorted(entities, key=lambda m: (m.start, -m.end))
+    groups: list[list[Mention]] = []
+    prev: Mention | None = None
+    for m in ordered:
+        gap = text[prev.end:m.start] if prev is not None and m.start >= prev.end else ""
+        sites = m.type == "brain_region" or (prev is not None and prev.type == "brain_region")
+        if gap.strip() and glue.fullmatch(gap) and not sites:
+            groups[-1].append(m)
+        elif prev is None or m.start >= prev.end:
+            groups.append([m])   # a site starts a group of its own, so it never joins a list
+        else:
+            continue   # nested inside the previous mention: not a member of its own
+        prev = m
+    return {m: tuple(g) for g in groups if len(g) > 1 for m in g}

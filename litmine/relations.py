@@ -207,20 +207,69 @@ def rule_precision(pairs: list[Pair], labels: list[str]) -> float:
     return round((sum(r == label for r, label in fired) + 1) / (len(fired) + 2), 4)
 
 
+def coordination_links(pairs: list[Pair], labels: list[str], relink: bool = False) -> dict[int, tuple[str, int]]:
+    """Unlinked pairs that a linked pair's list reaches: index -> (label, index of the linked pair).
+
+    ``A、B 等抑制 X`` and ``抑制 X 和 Y``: when the model links A to X, B to X is the same statement
+    (the guideline's coordination rule), so it takes A's direction. Subjects' lists are followed
+    first, then objects' lists from every pair linked so far. ``relink``: also report pairs that
+    are linked already (to measure the rule against gold links).
+    """
+    by_sentence: dict[int, list[int]] = {}
+    for i, pair in enumerate(pairs):
+        by_sentence.setdefault(id(pair.entities), []).append(i)
+    found: dict[int, tuple[str, int]] = {}
+    for members in by_sentence.values():
+        first = pairs[members[0]]
+        lists = cue_rules.coordinated(first.sentence.text, first.sentence.lang, first.entities)
+        if not lists:
+            continue
+        index = {(pairs[i].subj.entity_id, pairs[i].obj.entity_id): i for i in members}
+        linked = {i: (labels[i], i) for i in members if labels[i] != "none"}
+        for side in ("subj", "obj"):
+            for i, (label, source) in list(linked.items()):
+                pair = pairs[i]
+                mine, other = (pair.subj, pair.obj) if side == "subj" else (pair.obj, pair.subj)
+                for peer in lists.get(mine, ()):
+                    if (peer.start < other.start) != (mine.start < other.start):
+                        continue
+                    key = (peer.entity_id, other.entity_id) if side == "subj" else (other.entity_id, peer.entity_id)
+                    j = index.get(key)
+                    if j is not None and j not in found and (j not in linked or relink and j != source):
+                        found[j] = (label, source)
+                        linked.setdefault(j, (label, source))
+    return found
+
+
+def coordination_precision(pairs: list[Pair], labels: list[str]) -> float:
+    """Smoothed precision of list propagation from the gold links: the confidence of its rows."""
+    reached = coordination_links(pairs, labels, relink=True)
+    return round((sum(labels[j] == label for j, (label, _) in reached.items()) + 1) / (len(reached) + 2), 4)
+
+
 def relations_of(pairs: list[Pair], feats: list[dict[str, Any]], probs: list[dict[str, float]],
                  clf: Classifier) -> list[Relation]:
     """The linked pairs as relations, given their features and the model's probabilities.
 
     A pair the model leaves unlinked still becomes a relation when the patient-finding rule reads
-    it (condition-as-subject findings, rare in training text), with the rule's measured precision.
+    it (condition-as-subject findings, rare in training text), with the rule's measured precision,
+    or when it is listed with a linked pair's subject or object (``coordination_links``).
     """
-    out = []
+    decided = []
     for pair, f, pr in zip(pairs, feats, probs):
         label, score, method = decide(clf, pr, str(f["rule"]))
         if label == "none" and "rule_precision" in clf.parts:
             reading = patient_rule(pair)
             if reading is not None:
                 label, score, method = reading, float(clf.parts["rule_precision"]), "rule"
+        decided.append((label, score, method))
+    if "coordination_precision" in clf.parts:
+        # A listed pair is as sure as the link it copies, times how often lists share links in gold.
+        share = float(clf.parts["coordination_precision"])
+        for j, (label, source) in coordination_links(pairs, [d[0] for d in decided]).items():
+            decided[j] = (label, decided[source][1] * share, "rule")
+    out = []
+    for pair, f, (label, score, method) in zip(pairs, feats, decided):
         if label == "none":
             continue
         flags = f["symbolic"]   # negation and hedging were read for this very span by features_of

@@ -15,7 +15,7 @@ from litmine.pairs import given_pair, judged_pair, make_pairs
 from litmine.pipeline import Processed, Settings, lexicon_for, process
 from litmine.readers import read
 from litmine.records import Mention, Pair, Sentence
-from litmine.relations import Classifier, rule_precision, save, threshold_f1
+from litmine.relations import Classifier, coordination_precision, rule_precision, save, threshold_f1
 
 THRESHOLD_FOLDS = 3
 
@@ -138,6 +138,8 @@ def fit(examples: list[Example], lex: Lexicon, seed: int = 0,
     clf.parts["threshold"] = cut
     clf.parts["cv_f1"] = f1
     clf.parts["rule_precision"] = rule_precision([examples[i].pair for i in gold], [labels[i] for i in gold])
+    clf.parts["coordination_precision"] = coordination_precision([examples[i].pair for i in gold],
+                                                                 [labels[i] for i in gold])
     return clf
 
 
@@ -219,6 +221,7 @@ def train(out_dir: Path | None = None, settings: Settings = Settings(),
             "articles": articles(), "threshold": clf.threshold,
             "cv_pair_f1": clf.parts["cv_f1"],
             "patient_rule_precision": clf.parts["rule_precision"],
+            "coordination_precision": clf.parts["coordination_precision"],
             "feedback_pairs": len(feedback or []),
             "feedback_files": {Path(f).name: _file_hash(f) for f in feedback_files or []},
             "cv_note": "F1 of directed relations over candidate pairs of the gold articles, out of fold "

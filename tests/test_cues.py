@@ -74,3 +74,24 @@ def test_cues_patient_finding_leaves_treatments_to_the_model(processed):
     # 腰痛患者脊柱手法治疗后 … NAA … 显著增加: the treatment, not the condition, changes NAA.
     pairs = _sentence_pairs(processed, "004_731658e62f6b5a86", "Didehdar研究发现腰痛患者脊柱手法治疗后")
     assert pairs and all(_finding(q) is None for q in pairs.values())
+
+
+def _lists(processed, article, start):
+    from litmine.cues import coordinated
+
+    p = processed[article]
+    s = next(x for x in p.sentences if x.text.startswith(start))
+    entities = tuple(m for m in p.mentions[s.index] if m.type != "direction")
+    return {m.text: tuple(x.text for x in g) for m, g in coordinated(s.text, s.lang, entities).items()}
+
+
+def test_cues_coordinated_lists(processed):
+    # 葡萄糖、氨基酸、生长因子、胰岛素等均可激活 mTORC1,进而引起其下游主要作用因子 S6K及 4E-BP的激活
+    lists = _lists(processed, "002_18e382974de4e15f", "mTORC1作为细胞状态的感受器")
+    assert lists["氨基酸"] == ("葡萄糖", "氨基酸", "生长因子", "胰岛素")
+    assert lists["S6K"] == ("S6K", "4E-BP")
+    assert "mTORC1" not in lists                     # joined to the list by a verb, not by list glue
+    # 释放TNF-α和 IL-1β等促炎细胞因子: the category after 等 is not a member
+    lists = _lists(processed, "001_e4f3cd9c43015cd5", "小胶质细胞在神经损伤或炎症时被激活")
+    assert lists["TNF-α"] == ("TNF-α", "IL-1β")
+    assert "促炎细胞因子" not in lists

@@ -69,3 +69,32 @@ def test_relations_patient_findings_become_rule_rows(processed, lex):
     examples = gold_examples(lex, ["004_731658e62f6b5a86"])
     assert meta["patient_rule_precision"] == clf.parts["rule_precision"] > 0.5
     assert rule_precision([e.pair for e in examples], [e.label for e in examples]) > 0.9
+
+
+def test_relations_lists_share_a_link(processed, lex):
+    # 葡萄糖、氨基酸、生长因子、胰岛素等均可激活 mTORC1: a link from one member reaches the others,
+    # with the linked row's confidence times the measured share; the verb's other side is untouched.
+    from litmine.features import features_of
+    from litmine.pipeline import pairs_of
+    from litmine.relations import coordination_links, coordination_precision, relations_of
+
+    pairs = [q for q in pairs_of(processed["002_18e382974de4e15f"])
+             if q.sentence.text.startswith("mTORC1作为细胞状态的感受器")]
+    names = [(q.subj.text, q.obj.text) for q in pairs]
+    labels = ["up" if n == ("氨基酸", "mTORC1") else "none" for n in names]
+    reached = {names[j]: (label, names[src]) for j, (label, src) in coordination_links(pairs, labels).items()}
+    assert reached == {(s, "mTORC1"): ("up", ("氨基酸", "mTORC1")) for s in ("葡萄糖", "生长因子", "胰岛素")}
+
+    feats = features_of(pairs, lex)
+    probs = [{"up": 0.9, "down": 0.0, "none": 0.1} if n == ("氨基酸", "mTORC1") else {"up": 0.0, "down": 0.0, "none": 1.0}
+             for n in names]
+    clf = Classifier({"threshold": 0.5, "coordination_precision": 0.5})
+    rows = {(r.pair.subj.text, r.pair.obj.text): r for r in relations_of(pairs, feats, probs, clf)}
+    assert rows[("氨基酸", "mTORC1")].confidence == 0.9
+    assert {(rows[(s, "mTORC1")].method, rows[(s, "mTORC1")].confidence) for s in ("葡萄糖", "生长因子", "胰岛素")} \
+        == {("rule", 0.45)}
+    assert ("mTORC1", "S6K") not in rows
+    # measured on gold links: lists in the annotated articles mostly share them
+    meta = json.loads((model_dir() / META_FILE).read_text(encoding="utf-8"))
+    assert 0.5 < meta["coordination_precision"] == load_model().parts["coordination_precision"] <= 1.0
+    assert coordination_precision(pairs, labels) < 0.5 < coordination_precision(pairs, ["up" if n[1] == "mTORC1" else "none" for n in names])

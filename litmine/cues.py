@@ -198,6 +198,16 @@ def patient_finding(text: str, subj: Mention, obj: Mention, entities: tuple[Ment
     return {1: "up", -1: "down"}.get(_sign(after[0], obj))
 
 
+# X 诱导的三叉神经痛模型中 / LPS 刺激的巨噬细胞中 / LPS-induced BV2 cells: X sets up the experiment.
+_INDUCES_MODEL_ZH = re.compile(r"\s*(?:诱导|诱发|刺激|处理)的[^，,。；;]{0,25}?(?:模型|(?:细胞|小鼠|大鼠)[中内])")
+_INDUCES_MODEL_EN = re.compile(r"\s*-?(?:induced|stimulated|treated)\s+[^,.;]{0,40}?\b(?:models?|cells|mice|rats)\b", re.I)
+
+
+def induces_model(text: str, m: Mention) -> bool:
+    """The mention names what induces an experimental model (a method description, not a finding)."""
+    return bool(_INDUCES_MODEL_ZH.match(text, m.end) or _INDUCES_MODEL_EN.match(text, m.end))
+
+
 def attach_region(text: str, subj: Mention, obj: Mention, entities: list[Mention]) -> Mention | None:
     """The anatomical site nearest the object within its clause (not the subject or object)."""
     lo, hi = clause_bounds(text, min(subj.start, obj.start), max(subj.end, obj.end))

@@ -26,7 +26,8 @@ def make_pairs(sentence: Sentence, mentions: list[Mention]) -> list[Pair]:
     cues = tuple(m for m in mentions if m.type == "direction")
     best: dict[tuple[str, str], tuple[int, Mention, Mention]] = {}
     for s in entities:
-        if s.type not in SUBJECT_TYPES:
+        # the inducer of a model (LPS 刺激的巨噬细胞中) is part of a method description (docs/annotation.md)
+        if s.type not in SUBJECT_TYPES or cue_rules.induces_model(sentence.text, s):
             continue
         for o in entities:
             if o.type not in OBJECT_TYPES or o.entity_id == s.entity_id or _overlap(s, o):

@@ -95,3 +95,20 @@ def test_cues_coordinated_lists(processed):
     lists = _lists(processed, "001_e4f3cd9c43015cd5", "小胶质细胞在神经损伤或炎症时被激活")
     assert lists["TNF-α"] == ("TNF-α", "IL-1β")
     assert "促炎细胞因子" not in lists
+
+
+def test_cues_model_inducers_are_not_subjects(processed, lex):
+    # 在 LPS 刺激的巨噬细胞中，麦卢卡蜂蜜 (Manuka honey) 通过激活 AMPK…: LPS sets up the experiment.
+    pairs = _sentence_pairs(processed, "000_d005d3bca0b121f2", "在 LPS 刺激的巨噬细胞中")
+    assert pairs and not any(s == "LPS" for s, _ in pairs)
+    assert any(o == "AMPK" for _, o in pairs)
+    # …but an inducer whose effect is the finding stays a subject: 阻断 X 诱导的 Y 增加 gives X ↑ Y.
+    from litmine.cues import induces_model
+    from litmine.match import find_mentions
+
+    for text, inducer in [("在眼眶下神经慢性压迫损伤诱导的三叉神经痛模型中", True),
+                          ("LPS-induced BV2 microglial cells", True),
+                          ("阻断 LPS 诱导的 IL-1β 增加", False),
+                          ("exercise-induced inflammatory factors", False)]:
+        first = min((m for m in find_mentions(text, lex) if m.type != "direction"), key=lambda m: m.start)
+        assert induces_model(text, first) is inducer, text

@@ -198,6 +198,27 @@ def patient_finding(text: str, subj: Mention, obj: Mention, entities: tuple[Ment
     return {1: "up", -1: "down"}.get(_sign(after[0], obj))
 
 
+# What turns serial clauses into a chain (docs/annotation.md): 通过 … 来/从而/进而, 导致, 引起, thereby.
+_CHAIN_LINK = re.compile(r"从而|进而|继而|(?<![近年以未带])来(?![源自说])|最终|导致|引起|诱导|使得?|以致|致使|"
+                         r"thereby|leading to|resulting in|caus|induc", re.I)
+_SERIAL_BREAK = re.compile(r"[，,；;]")
+
+
+def parallel_effect(text: str, subj: Mention, obj: Mention, cues: tuple[Mention, ...]) -> bool:
+    """The subject is one effect and the object another of a series (激活 A，抑制 B): not linked.
+
+    The subject is the object of a verb cue, and a comma with no chain word separates it from the
+    object; the guideline reads such serial clauses as parallel effects of the grammatical subject.
+    """
+    if obj.start < subj.end:
+        return False
+    governed = any(c.cls == "verb" and c.end <= subj.start and subj.start - c.end <= 3 for c in cues)
+    if not governed:
+        return False
+    gap = text[subj.end:obj.start]
+    return bool(_SERIAL_BREAK.search(gap)) and not _CHAIN_LINK.search(gap)
+
+
 # X 诱导的三叉神经痛模型中 / LPS 刺激的巨噬细胞中 / LPS-induced BV2 cells: X sets up the experiment.
 _INDUCES_MODEL_ZH = re.compile(r"\s*(?:诱导|诱发|刺激|处理)的[^，,。；;]{0,25}?(?:模型|(?:细胞|小鼠|大鼠)[中内])")
 _INDUCES_MODEL_EN = re.compile(r"\s*-?(?:induced|stimulated|treated)\s+[^,.;]{0,40}?\b(?:models?|cells|mice|rats)\b", re.I)

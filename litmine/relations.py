@@ -158,10 +158,14 @@ def _load_skops(path: Path) -> dict[str, Any]:
 
 
 def decide(clf: Classifier, probs: dict[str, float], rule: str) -> tuple[str, float, str]:
-    """Label, its probability and the method, from the model's probabilities and the rule reading."""
+    """Label, its probability and the method, from the model's probabilities and the rule reading.
+
+    A pair no cue governs (``rule`` is ``none``) stays unlinked: a relation's direction is carried by
+    a cue (docs/annotation.md), and without one the sentence states an association (运动对氧化应激的调控).
+    """
     label = clf.label(probs)
-    if label == "none":
-        return label, probs.get(label, 0.0), "model"
+    if label == "none" or rule == "none":
+        return "none", probs.get("none", 0.0), "model"
     method = "rule" if rule == label else "model"
     return label, probs[label], method
 
@@ -251,6 +255,9 @@ def relations_of(pairs: list[Pair], feats: list[dict[str, Any]], probs: list[dic
                  clf: Classifier) -> list[Relation]:
     """The linked pairs as relations, given their features and the model's probabilities.
 
+    The model's link is dropped for two effects of one series (``激活 A，抑制 B``: A is not B's cause;
+    :func:`cues.parallel_effect`).
+
     A pair the model leaves unlinked still becomes a relation when the patient-finding rule reads
     it (condition-as-subject findings, rare in training text), with the rule's measured precision,
     or when it is listed with a linked pair's subject or object (``coordination_links``).
@@ -258,6 +265,8 @@ def relations_of(pairs: list[Pair], feats: list[dict[str, Any]], probs: list[dic
     decided = []
     for pair, f, pr in zip(pairs, feats, probs):
         label, score, method = decide(clf, pr, str(f["rule"]))
+        if label != "none" and cue_rules.parallel_effect(pair.sentence.text, pair.subj, pair.obj, pair.cues):
+            label, score, method = "none", pr.get("none", 0.0), "model"
         if label == "none" and "rule_precision" in clf.parts:
             reading = patient_rule(pair)
             if reading is not None:

@@ -112,3 +112,23 @@ def test_cues_model_inducers_are_not_subjects(processed, lex):
                           ("exercise-induced inflammatory factors", False)]:
         first = min((m for m in find_mentions(text, lex) if m.type != "direction"), key=lambda m: m.start)
         assert induces_model(text, first) is inducer, text
+
+
+def test_cues_parallel_effects_are_not_chained(processed):
+    from litmine.cues import parallel_effect
+
+    def reads(article, start):
+        return {k: parallel_effect(q.sentence.text, q.subj, q.obj, q.cues)
+                for k, q in _sentence_pairs(processed, article, start).items()}
+
+    # 褪黑素可激活 AMPK，抑制磷酸环磷腺苷反应元件结合蛋白 … 信号通路: two effects of melatonin
+    series = reads("000_d005d3bca0b121f2", "小鼠创伤性脑损伤模型中，褪黑素可激活 AMPK")
+    assert series[("AMPK", "环磷腺苷反应元件结合蛋白")] is True
+    assert series[("褪黑素", "环磷腺苷反应元件结合蛋白")] is False      # the grammatical subject's own effect
+    # 激活 AMPK 来抑制 NF-κB … 从而减少炎症因子: a chain, not a series
+    chain = reads("000_d005d3bca0b121f2", "同时，LPS 诱导的促炎型巨噬细胞中，草莓提取物")
+    assert chain[("AMPK", "NF-κB")] is False
+    # 抑制 TSC1/2，激活小 GTP酶 Rheb，进而激活 mTORC1: 进而 makes the last step a chain link
+    cascade = reads("002_18e382974de4e15f", "如胰岛素通过激活 IRS1/PI3K/AKT信号通路")
+    assert cascade[("TSC1/2", "小 GTP酶 Rheb")] is True
+    assert cascade[("小 GTP酶 Rheb", "mTORC1")] is False

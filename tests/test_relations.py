@@ -98,3 +98,21 @@ def test_relations_lists_share_a_link(processed, lex):
     meta = json.loads((model_dir() / META_FILE).read_text(encoding="utf-8"))
     assert 0.5 < meta["coordination_precision"] == load_model().parts["coordination_precision"] <= 1.0
     assert coordination_precision(pairs, labels) < 0.5 < coordination_precision(pairs, ["up" if n[1] == "mTORC1" else "none" for n in names])
+
+
+def test_relations_need_a_governing_cue(processed, lex):
+    # 运动对氧化应激的调控 (a heading of article 001): 调控 states an association with no direction, so
+    # no row, however sure the model is; a sentence of the same article with a cue gets its rows.
+    from litmine.features import features_of
+    from litmine.pipeline import pairs_of
+    from litmine.relations import relations_of
+
+    pairs = pairs_of(processed["001_e4f3cd9c43015cd5"])
+    heading = [q for q in pairs if "运动对氧化应激的调控" in q.sentence.text]
+    cued = [q for q in pairs if q.sentence.text.startswith("运动通过增强抗氧化酶活性")]
+    eager = Classifier({**load_model().parts, "threshold": 0.0})   # the model links every pair
+    feats = features_of(heading + cued, lex)
+    rows = relations_of(heading + cued, feats, eager.predict(feats), eager)
+    assert heading and all(f["rule"] == "none" for f in feats[:len(heading)])
+    assert not any(r.pair in heading for r in rows)
+    assert {(r.pair.subj.text, r.direction, r.pair.obj.text) for r in rows} >= {("运动", "down", "氧化应激")}

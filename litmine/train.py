@@ -119,28 +119,40 @@ def fit(examples: list[Example], lex: Lexicon, seed: int = 0,
         feats: list[dict] | None = None) -> Classifier:
     """A classifier fitted on labelled examples, its relation threshold set by grouped CV.
 
+    Article pairs that no cue governs are left out of the model's data: extraction never links them
+    (``relations.decide``), so the model learns, and its threshold is chosen, on the pairs it will
+    decide. The given pairs of direction-en are kept whole (``classify-pairs`` is the model alone).
     ``feats``: the examples' features, when the caller already has them.
     """
     from sklearn.model_selection import GroupKFold
 
     feats = features_of([e.pair for e in examples], lex) if feats is None else feats
-    labels = [e.label for e in examples]
-    groups = [e.group for e in examples]
-    oof: list[dict[str, float]] = [{} for _ in examples]
-    for train_idx, test_idx in GroupKFold(n_splits=THRESHOLD_FOLDS).split(feats, labels, groups):
-        inner = Classifier.new(seed).fit([feats[i] for i in train_idx], [labels[i] for i in train_idx])
-        for i, p in zip(test_idx, inner.predict([feats[i] for i in test_idx])):
+    usable = [i for i, e in enumerate(examples) if e.group.startswith("pmid:") or feats[i]["rule"] != "none"]
+    ex, fs = [examples[i] for i in usable], [feats[i] for i in usable]
+    labels = [e.label for e in ex]
+    groups = [e.group for e in ex]
+    oof: list[dict[str, float]] = [{} for _ in ex]
+    for train_idx, test_idx in GroupKFold(n_splits=THRESHOLD_FOLDS).split(fs, labels, groups):
+        inner = Classifier.new(seed).fit([fs[i] for i in train_idx], [labels[i] for i in train_idx])
+        for i, p in zip(test_idx, inner.predict([fs[i] for i in test_idx])):
             oof[i] = p
-    clf = Classifier.new(seed).fit(feats, labels)
+    clf = Classifier.new(seed).fit(fs, labels)
     # the relation threshold is set on the gold articles only, not on outside data or judgements
-    gold = [i for i, e in enumerate(examples) if not e.group.startswith(("pmid:", "feedback:"))] or list(range(len(examples)))
+    gold = [i for i, e in enumerate(ex) if not _outside(e)] or list(range(len(ex)))
     cut, f1 = threshold_f1([labels[i] for i in gold], [oof[i] for i in gold])
     clf.parts["threshold"] = cut
     clf.parts["cv_f1"] = f1
-    clf.parts["rule_precision"] = rule_precision([examples[i].pair for i in gold], [labels[i] for i in gold])
-    clf.parts["coordination_precision"] = coordination_precision([examples[i].pair for i in gold],
-                                                                 [labels[i] for i in gold])
+    clf.parts["fitted_pairs"] = len(ex)
+    # the rules read every article pair, governed by a cue or not
+    every = [e for e in examples if not _outside(e)] or examples
+    clf.parts["rule_precision"] = rule_precision([e.pair for e in every], [e.label for e in every])
+    clf.parts["coordination_precision"] = coordination_precision([e.pair for e in every], [e.label for e in every])
     return clf
+
+
+def _outside(e: Example) -> bool:
+    """Outside data or curators' judgements, as opposed to the gold articles."""
+    return e.group.startswith(("pmid:", "feedback:"))
 
 
 def data_hash() -> str:
@@ -218,6 +230,7 @@ def train(out_dir: Path | None = None, settings: Settings = Settings(),
     clf = fit(examples, lex)
     meta = {"data_hash": data_hash(), "examples": len(examples), "gold_pairs": len(gold),
             "gold_relations": sum(e.label != "none" for e in gold), "direction_en_pairs": len(en),
+            "fitted_pairs": clf.parts["fitted_pairs"],
             "articles": articles(), "threshold": clf.threshold,
             "cv_pair_f1": clf.parts["cv_f1"],
             "patient_rule_precision": clf.parts["rule_precision"],

@@ -24,7 +24,7 @@ def make_pairs(sentence: Sentence, mentions: list[Mention]) -> list[Pair]:
     """Ordered candidate pairs, the closest occurrence per (subject, object) concept pair."""
     entities = [m for m in mentions if m.type != "direction"]
     cues = tuple(m for m in mentions if m.type == "direction")
-    best: dict[tuple[str, str], tuple[int, Mention, Mention]] = {}
+    best: dict[tuple[str, str], tuple[tuple[bool, int], Mention, Mention]] = {}
     for s in entities:
         # the inducer of a model (LPS 刺激的巨噬细胞中) is part of a method description (docs/annotation.md)
         if s.type not in SUBJECT_TYPES or cue_rules.induces_model(sentence.text, s):
@@ -35,9 +35,11 @@ def make_pairs(sentence: Sentence, mentions: list[Mention]) -> list[Pair]:
             dist = abs(s.start - o.start)
             if dist > MAX_PAIR_CHARS:
                 continue
+            # of a concept pair's occurrences, one that a cue links comes first, then the closest
+            rank = (cue_rules.rule_direction(sentence.text, s, o, cues) is None, dist)
             key = (s.entity_id, o.entity_id)
-            if key not in best or dist < best[key][0]:
-                best[key] = (dist, s, o)
+            if key not in best or rank < best[key][0]:
+                best[key] = (rank, s, o)
     chosen = sorted(best.values(), key=lambda t: t[0])[:MAX_PAIRS_PER_SENTENCE]
     out = []
     shared = tuple(entities)   # one tuple for all pairs of the sentence: features tokenize it once

@@ -21,7 +21,11 @@ def _overlap(a: Mention, b: Mention) -> bool:
 
 
 def make_pairs(sentence: Sentence, mentions: list[Mention]) -> list[Pair]:
-    """Ordered candidate pairs, the closest occurrence per (subject, object) concept pair."""
+    """Ordered candidate pairs, one occurrence per (subject, object) concept pair.
+
+    Of a concept pair's occurrences, one that a cue links is taken first, then the closest; the
+    same order decides which pairs stay when a sentence has more than MAX_PAIRS_PER_SENTENCE.
+    """
     entities = [m for m in mentions if m.type != "direction"]
     cues = tuple(m for m in mentions if m.type == "direction")
     best: dict[tuple[str, str], tuple[tuple[bool, int], Mention, Mention]] = {}
@@ -35,7 +39,6 @@ def make_pairs(sentence: Sentence, mentions: list[Mention]) -> list[Pair]:
             dist = abs(s.start - o.start)
             if dist > MAX_PAIR_CHARS:
                 continue
-            # of a concept pair's occurrences, one that a cue links comes first, then the closest
             rank = (cue_rules.rule_direction(sentence.text, s, o, cues) is None, dist)
             key = (s.entity_id, o.entity_id)
             if key not in best or rank < best[key][0]:

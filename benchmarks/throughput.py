@@ -78,7 +78,7 @@ def litmine_stages(text: str, doc_id: str, times: dict[str, float]) -> int:
     from litmine.assemble import evidence_rows
     from litmine.features import features_of
     from litmine.pipeline import Settings, lexicon_for, model_for, pairs_of, process_text
-    from litmine.relations import relations_of
+    from litmine.relations import predict_governed, relations_of
     from litmine.table import evidence_frame
 
     lex, clf = lexicon_for(Settings()), model_for(Settings())
@@ -87,9 +87,9 @@ def litmine_stages(text: str, doc_id: str, times: dict[str, float]) -> int:
     marks.append(time.perf_counter())
     pairs = pairs_of(p)
     marks.append(time.perf_counter())
-    feats = features_of(pairs, lex)
+    feats = features_of(pairs, lex, governed_only=True)
     marks.append(time.perf_counter())
-    probs = clf.predict(feats)
+    probs = predict_governed(clf, feats)
     marks.append(time.perf_counter())
     relations = relations_of(pairs, feats, probs, clf)
     rows = len(evidence_frame(list(evidence_rows(p.doc, relations))))

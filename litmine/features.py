@@ -67,12 +67,21 @@ def _pair_tokens(view: SentenceTokens, pair: Pair) -> list[str]:
     return [t for i, t in enumerate(toks) if t not in ("<S>", "<O>") or i == 0 or toks[i - 1] != t]
 
 
-def features_of(pairs: list[Pair], lex: Lexicon) -> list[dict[str, object]]:
-    """Features of many pairs; each sentence is tokenized once for all its pairs."""
+def features_of(pairs: list[Pair], lex: Lexicon, governed_only: bool = False) -> list[dict[str, object]]:
+    """Features of many pairs; each sentence is tokenized once for all its pairs.
+
+    ``governed_only``: a pair no cue governs gets only its rule reading and flags, which is all that
+    extraction reads of it (``relations.decide`` never links it), and its sentence is not tokenized.
+    """
     words = lex.segmenter_words
     views: dict[tuple, SentenceTokens] = {}
-    out = []
+    out: list[dict[str, object]] = []
     for pair in pairs:
+        if governed_only:
+            rule = cue_rules.rule_direction(pair.sentence.text, pair.subj, pair.obj, list(pair.cues))
+            if rule is None:
+                out.append({"rule": "none", "symbolic": flags_of(pair, lex)})
+                continue
         keep = _keep(pair)
         # Pairs of one sentence share their entity and cue tuples; ``pairs`` keeps them alive, so
         # their ids are stable keys for this call (hashing the mentions themselves costs more).
@@ -82,6 +91,14 @@ def features_of(pairs: list[Pair], lex: Lexicon) -> list[dict[str, object]]:
             view = views[key] = sentence_tokens(pair, words, keep)
         out.append(_features(pair, _pair_tokens(view, pair), lex))
     return out
+
+
+def flags_of(pair: Pair, lex: Lexicon) -> dict[str, float]:
+    """Negation and hedging of the text from the pair's first mention to its second."""
+    first, second = (pair.subj, pair.obj) if pair.subj.start < pair.obj.start else (pair.obj, pair.subj)
+    span = (first.start, second.end)
+    return {"negated": float(cue_rules.is_negated(pair.sentence.text, span, list(pair.cues), lex)),
+            "hedged": float(cue_rules.is_hedged(pair.sentence.text, span, lex))}
 
 
 def pair_features(pair: Pair, lex: Lexicon) -> dict[str, object]:
@@ -96,15 +113,13 @@ def _features(pair: Pair, toks: list[str], lex: Lexicon) -> dict[str, object]:
     i1 = toks.index("<S>" if first is s else "<O>") if ("<S>" in toks and "<O>" in toks) else 0
     i2 = toks.index("<O>" if first is s else "<S>") if ("<S>" in toks and "<O>" in toks) else len(toks)
     cues = list(pair.cues)
-    span = (first.start, second.end)
     rule = cue_rules.rule_direction(text, s, o, cues) or "none"
     between_cues = [c for c in cues if first.end <= c.start and c.end <= second.start]
     symbolic = {
         "rule=" + rule: 1.0,
         "order=" + ("SO" if first is s else "OS"): 1.0,
         "passive": float(cue_rules.is_passive(text, s, o)),
-        "negated": float(cue_rules.is_negated(text, span, cues, lex)),
-        "hedged": float(cue_rules.is_hedged(text, span, lex)),
+        **flags_of(pair, lex),
         "lang=" + pair.sentence.lang: 1.0,
         "subj=" + s.type: 1.0,
         "obj=" + (o.cls if o.cls == "phenotype" else o.type): 1.0,

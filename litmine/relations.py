@@ -32,6 +32,8 @@ TRUSTED_TYPES = ["sklearn.calibration._CalibratedClassifier", "sklearn.calibrati
 CALIBRATION_FOLDS = 3
 # A relation about a molecule recognised only by its shape is less certain than a lexicon one.
 PATTERN_CONFIDENCE = 0.8
+# What an unscored pair (no governing cue) reads as: certainly unlinked.
+UNSCORED = {"down": 0.0, "none": 1.0, "up": 0.0}
 
 
 class Classifier:
@@ -195,8 +197,21 @@ def threshold_f1(labels: list[str], probs: list[dict[str, float]]) -> tuple[floa
 def classify(pairs: list[Pair], lex: Lexicon, clf: Classifier | None = None) -> list[Relation]:
     """Relations for the pairs the classifier links (label up or down), in pair order."""
     clf = clf or load_model()
-    feats = features_of(pairs, lex)
-    return relations_of(pairs, feats, clf.predict(feats), clf)
+    feats = features_of(pairs, lex, governed_only=True)
+    return relations_of(pairs, feats, predict_governed(clf, feats), clf)
+
+
+def predict_governed(clf: Classifier, feats: list[dict[str, Any]]) -> list[dict[str, float]]:
+    """The model's probabilities for the pairs a cue governs; the rest read as unlinked.
+
+    :func:`decide` never links a pair without a governing cue, so scoring it would not change the
+    table (a third of the candidates; docs/performance.md).
+    """
+    scored = [i for i, f in enumerate(feats) if f["rule"] != "none"]
+    probs = [dict(UNSCORED) for _ in feats]
+    for i, pr in zip(scored, clf.predict([feats[i] for i in scored])):
+        probs[i] = pr
+    return probs
 
 
 def patient_rule(pair: Pair) -> str | None:

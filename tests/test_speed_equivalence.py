@@ -1,7 +1,8 @@
 """The optimised path (issue 6) gives exactly what the straightforward path gives.
 
-The reference is tests/reference_path.py (per-pair spaCy tokenization, term-by-term cue scans)
-and scikit-learn's own TF-IDF transform; features, matrices and evidence tables must be equal.
+The reference is tests/reference_path.py (per-pair spaCy tokenization, term-by-term cue scans),
+scikit-learn's own TF-IDF transform and the model scoring every candidate pair; features,
+matrices and evidence tables must be equal.
 """
 
 from __future__ import annotations
@@ -28,8 +29,10 @@ def test_speed_features_identical_to_reference(processed, lex, name):
 def test_speed_evidence_table_identical_to_reference(processed, lex, monkeypatch):
     clf = model_for(Settings())
     fast = [evidence_frame(evidence_of(processed[n], lex, clf)) for n in ARTICLES]
+    # the reference scores every pair, also those no cue governs (which extraction skips)
     monkeypatch.setattr(relations, "features_of",
-                        lambda pairs, lex: [reference_path.pair_features(p, lex) for p in pairs])
+                        lambda pairs, lex, governed_only=False: [reference_path.pair_features(p, lex) for p in pairs])
+    monkeypatch.setattr(relations, "predict_governed", lambda clf, feats: clf.predict(feats))
     monkeypatch.setattr(relations, "tfidf", lambda vec, docs: vec.transform(docs))
     monkeypatch.setattr(relations, "symbolic_matrix", lambda vec, dicts: vec.transform(dicts))
     slow = [evidence_frame(evidence_of(processed[n], lex, clf)) for n in ARTICLES]

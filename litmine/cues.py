@@ -219,6 +219,26 @@ def parallel_effect(text: str, subj: Mention, obj: Mention, cues: tuple[Mention,
     return bool(_SERIAL_BREAK.search(gap)) and not _CHAIN_LINK.search(gap)
 
 
+# 表明 (shows), 提示 (suggests), 说明, 证实, 揭示 open a conclusion drawn from the clause before them.
+_CONCLUSION_ZH = re.compile(r"表明|提示|说明|证实|揭示")
+# 针刺镇痛的(外周)机制…: the sentence is about the mechanism of X.
+_MECHANISM_OF_ZH = re.compile(r"\s*的[^，,。；;、]{0,6}?(?:机制|机理)")
+
+
+def across_conclusion(text: str, subj: Mention, obj: Mention) -> bool:
+    """The subject is in the evidence and the object in the conclusion drawn from it: not linked.
+
+    ``有氧运动…降低了机械敏感性，表明运动可能通过增加神经营养因子来减轻疼痛``: 有氧运动 is the
+    finding's actor, the conclusion names its own.
+    """
+    return subj.end <= obj.start and bool(_CONCLUSION_ZH.search(text, subj.end, obj.start))
+
+
+def mechanism_topic(text: str, subj: Mention) -> bool:
+    """The mention owns the mechanism the sentence discusses (针刺镇痛的外周机制…): a topic, not an agent."""
+    return bool(_MECHANISM_OF_ZH.match(text, subj.end))
+
+
 # X 诱导的三叉神经痛模型中 / LPS 刺激的巨噬细胞中 / LPS-induced BV2 cells: X sets up the experiment.
 _INDUCES_MODEL_ZH = re.compile(r"\s*(?:诱导|诱发|刺激|处理)的[^，,。；;]{0,25}?(?:模型|(?:细胞|小鼠|大鼠)[中内])")
 _INDUCES_MODEL_EN = re.compile(r"\s*-?(?:induced|stimulated|treated)\s+[^,.;]{0,40}?\b(?:models?|cells|mice|rats)\b", re.I)

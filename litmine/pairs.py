@@ -11,6 +11,8 @@ from litmine.script import detect_lang
 
 SUBJECT_TYPES = {"intervention", "molecule", "condition"}
 OBJECT_TYPES = {"molecule", "condition"}
+# Cells change (activated, polarised, lost) and are objects; other anatomical sites are context.
+OBJECT_SITE_CLASSES = {"cell_type"}
 MAX_PAIR_CHARS = 160
 MAX_PAIRS_PER_SENTENCE = 80
 EN_TYPES = {"CHEMICAL": "intervention", "GENE": "molecule", "GENE-Y": "molecule", "GENE-N": "molecule"}
@@ -18,6 +20,11 @@ EN_TYPES = {"CHEMICAL": "intervention", "GENE": "molecule", "GENE-Y": "molecule"
 
 def _overlap(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _object_kind(m: Mention) -> bool:
+    """Whether a mention can be a relation's object."""
+    return m.type in OBJECT_TYPES or m.type == "brain_region" and m.cls in OBJECT_SITE_CLASSES
 
 
 def make_pairs(sentence: Sentence, mentions: list[Mention]) -> list[Pair]:
@@ -34,7 +41,7 @@ def make_pairs(sentence: Sentence, mentions: list[Mention]) -> list[Pair]:
         if s.type not in SUBJECT_TYPES or cue_rules.induces_model(sentence.text, s):
             continue
         for o in entities:
-            if o.type not in OBJECT_TYPES or o.entity_id == s.entity_id or _overlap(s, o):
+            if not _object_kind(o) or o.entity_id == s.entity_id or _overlap(s, o):
                 continue
             dist = abs(s.start - o.start)
             if dist > MAX_PAIR_CHARS:

@@ -266,12 +266,23 @@ def coordination_precision(pairs: list[Pair], labels: list[str]) -> float:
     return round((sum(labels[j] == label for j, (label, _) in reached.items()) + 1) / (len(reached) + 2), 4)
 
 
+def _not_agent(pair: Pair) -> bool:
+    """The subject is not what changes the object, whatever the model reads.
+
+    Two effects of one series (``激活 A，抑制 B``, :func:`cues.parallel_effect`), a finding's actor
+    and a conclusion drawn from it (``…，表明 …``, :func:`cues.across_conclusion`), or the topic whose
+    mechanism is discussed (``针刺镇痛的外周机制…``, :func:`cues.mechanism_topic`).
+    """
+    text, s, o = pair.sentence.text, pair.subj, pair.obj
+    return (cue_rules.parallel_effect(text, s, o, pair.cues) or cue_rules.across_conclusion(text, s, o)
+            or cue_rules.mechanism_topic(text, s))
+
+
 def relations_of(pairs: list[Pair], feats: list[dict[str, Any]], probs: list[dict[str, float]],
                  clf: Classifier) -> list[Relation]:
     """The linked pairs as relations, given their features and the model's probabilities.
 
-    The model's link is dropped for two effects of one series (``激活 A，抑制 B``: A is not B's cause;
-    :func:`cues.parallel_effect`).
+    The model's link is dropped where the subject is not the object's agent (:func:`_not_agent`).
 
     A pair the model leaves unlinked still becomes a relation when the patient-finding rule reads
     it (condition-as-subject findings, rare in training text), with the rule's measured precision,
@@ -280,7 +291,7 @@ def relations_of(pairs: list[Pair], feats: list[dict[str, Any]], probs: list[dic
     decided = []
     for pair, f, pr in zip(pairs, feats, probs):
         label, score, method = decide(clf, pr, str(f["rule"]))
-        if label != "none" and cue_rules.parallel_effect(pair.sentence.text, pair.subj, pair.obj, pair.cues):
+        if label != "none" and _not_agent(pair):
             label, score, method = "none", pr.get("none", 0.0), "model"
         if label == "none" and "rule_precision" in clf.parts:
             reading = patient_rule(pair)

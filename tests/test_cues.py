@@ -132,3 +132,23 @@ def test_cues_parallel_effects_are_not_chained(processed):
     cascade = reads("002_18e382974de4e15f", "如胰岛素通过激活 IRS1/PI3K/AKT信号通路")
     assert cascade[("TSC1/2", "小 GTP酶 Rheb")] is True
     assert cascade[("小 GTP酶 Rheb", "mTORC1")] is False
+
+
+def test_cues_conclusions_and_topics_are_not_agents(processed):
+    from litmine.cues import across_conclusion, mechanism_topic
+
+    # 有氧运动…还降低了机械敏感性，表明运动可能通过增加神经营养因子来减轻疼痛: the finding's actor is
+    # not linked to the conclusion's object; the conclusion's own subject is.
+    pairs = _sentence_pairs(processed, "001_e4f3cd9c43015cd5", "在NP小鼠模型中 , 5周的有氧运动不仅提高了")
+    reads = {k: across_conclusion(q.sentence.text, q.subj, q.obj) for k, q in pairs.items()}
+    assert reads[("有氧运动", "疼痛")] is True
+    assert reads[("有氧运动", "BDNF")] is False
+    assert reads[("运动", "疼痛")] is False
+    # 表明 AMPK 可通过抑制STAT1 …: an object before the conclusion may be its subject's
+    pairs = _sentence_pairs(processed, "000_d005d3bca0b121f2", "AMPK 激活可抑制 STAT1 的表达")
+    q = next(q for (s, o), q in pairs.items() if o == "TNF-α" and s == "AMPK" and q.subj.start > q.obj.start)
+    assert across_conclusion(q.sentence.text, q.subj, q.obj) is False
+    # 针刺镇痛的外周机制主要与穴位有关: a topic; 细针插入 … 诱导穴位释放 ATP is the statement
+    pairs = _sentence_pairs(processed, "003_e574f4d6fa8d166e", "针刺镇痛的外周机制主要与穴位有关")
+    topics = {s for (s, _), q in pairs.items() if mechanism_topic(q.sentence.text, q.subj)}
+    assert topics == {"针刺镇痛"}

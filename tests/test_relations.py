@@ -116,3 +116,23 @@ def test_relations_need_a_governing_cue(processed, lex):
     assert heading and all(f["rule"] == "none" for f in feats[:len(heading)])
     assert not any(r.pair in heading for r in rows)
     assert {(r.pair.subj.text, r.direction, r.pair.obj.text) for r in rows} >= {("运动", "down", "氧化应激")}
+
+
+def test_relations_drop_links_whose_subject_is_no_agent(processed, lex):
+    # With a model that links every cue-governed pair: 有氧运动 (the finding's actor) is not linked
+    # to 疼痛 across 表明, 针刺镇痛 (whose mechanism is the topic) to nothing; the conclusion's own
+    # subject 运动 keeps its rows.
+    from litmine.features import features_of
+    from litmine.pipeline import pairs_of
+    from litmine.relations import relations_of
+
+    chosen = [q for name, start in (("001_e4f3cd9c43015cd5", "在NP小鼠模型中 , 5周的有氧运动不仅提高了"),
+                                    ("003_e574f4d6fa8d166e", "针刺镇痛的外周机制主要与穴位有关"))
+              for q in pairs_of(processed[name]) if q.sentence.text.startswith(start)]
+    eager = Classifier({**load_model().parts, "threshold": 0.0})
+    feats = features_of(chosen, lex)
+    rows = {(r.pair.subj.text, r.pair.obj.text) for r in relations_of(chosen, feats, eager.predict(feats), eager)}
+    assert ("运动", "疼痛") in rows
+    assert ("有氧运动", "疼痛") not in rows
+    assert not any(s == "针刺镇痛" for s, _ in rows)
+    assert any(s == "有氧运动" for s, _ in rows)     # its own finding (提高了 BDNF) stays

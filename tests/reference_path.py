@@ -15,7 +15,7 @@ from litmine.lexicon import _DROP, _GREEK, GREEK_WORDS
 from litmine.script import to_simplified_char
 from litmine.lexicon import Lexicon
 from litmine.records import Mention, Pair
-from litmine.tokenize import tokenize
+from litmine.tokenize import spacy_tokenize
 
 WINDOW_TOKENS = 5
 _VIA = re.compile(r"通过|经由|借助|介导|through|via|by\s+\w+ing|mediated")
@@ -68,7 +68,7 @@ def _masked_tokens(pair: Pair, words: tuple[str, ...]) -> list[tuple[str, int, i
     others = [m for m in (*pair.entities, *pair.cues) if m is not pair.subj and m is not pair.obj]
     keep = tuple(sorted((m.start, m.end) for m in (pair.subj, pair.obj, *others)))
     out = []
-    for tok, a, b in tokenize(text, pair.sentence.lang, words, keep):
+    for tok, a, b in spacy_tokenize(text, pair.sentence.lang, words, keep):
         if a < pair.subj.end and pair.subj.start < b:
             tok = "<S>"
         elif a < pair.obj.end and pair.obj.start < b:

@@ -30,3 +30,29 @@ def test_tokenize_private_dictionary_leaves_global_jieba_alone(lex):
 
     tokenize("二甲双胍可激活脊髓背角的AMPK", "zh", lex.segmenter_words)
     assert "腺苷酸活化蛋白激酶" not in jieba.dt.FREQ
+
+
+def test_tokenize_equals_spacy_on_every_corpus_sentence(processed, lex):
+    # The Chinese path aligns jieba's words itself; spaCy's Doc and retokenizer must give the same
+    # tokens, with every sentence's mentions kept whole (as features ask) and with none kept.
+    from litmine.tokenize import spacy_tokenize
+
+    checked = 0
+    for p in processed.values():
+        for s in p.sentences:
+            if s.lang == "en":
+                continue
+            keep = tuple(sorted((m.start, m.end) for m in p.mentions.get(s.index, [])))
+            for spans in (keep, ()):
+                assert tokenize(s.text, s.lang, lex.segmenter_words, spans) == \
+                    spacy_tokenize(s.text, s.lang, lex.segmenter_words, spans), s.text
+            checked += bool(keep)
+    assert checked > 500
+
+
+def test_tokenize_whitespace_and_overlapping_spans_as_spacy(lex):
+    from litmine.tokenize import spacy_tokenize
+
+    text = "  AMPK  可 通过\u3000抑制 NF-κB 活化 \n二甲双胍 "
+    for keep in [(), ((2, 6),), ((2, 9), (4, 12)), ((6, 8),), ((7, 8),), ((1, 3), (2, 14), (9, 20)), ((0, len(text)),)]:
+        assert tokenize(text, "zh", lex.segmenter_words, keep) == spacy_tokenize(text, "zh", lex.segmenter_words, keep), keep

@@ -42,11 +42,12 @@ def test_speed_evidence_table_identical_to_reference(processed, lex, monkeypatch
 
 
 def test_speed_tfidf_identical_to_scikit_learn(processed, lex):
-    from litmine.vectors import char_counts, symbolic_matrix, tfidf
+    from litmine.vectors import packed_counts, symbolic_matrix, tfidf
 
     clf = model_for(Settings())
     feats = [f for n in ARTICLES for f in features.features_of(pairs_of(processed[n]), lex)]
-    assert char_counts(clf.parts["chars"], [f["chars"] for f in feats]) is not None   # the numpy path runs
+    for view in ("between", "left", "right", "chars"):    # the numpy path runs for every text view
+        assert packed_counts(clf.parts[view], [f[view] for f in feats[:50]]) is not None
     for view in ("between", "left", "right", "chars"):
         vec = clf.parts[view]
         docs = [f[view] for f in feats]
@@ -81,3 +82,16 @@ def test_speed_fold_identical_to_char_by_char(seed_text):
     lines += ["TNF-alpha ＡＭＰＫ　β-Arrestin ﬁ İstanbul 電針 NF‐κB x²", "", "--"]
     assert sum(len(line) for line in lines) > 30_000
     assert [fold(line) for line in lines] == [reference_path.fold(line) for line in lines]
+
+
+def test_speed_tfidf_edge_documents_identical_to_scikit_learn():
+    from litmine.vectors import tfidf
+
+    clf = model_for(Settings())
+    docs = ["", " ", "<S>", "<S> <S> <S> <S> <O>", "未见过的词 <S> 激活 <O> 未见过的词", "\ud800 孤 <O>",
+            "AMPK  激活\tNF-κB", "<O> 的 <O> 的 <O> 的"]
+    for view in ("between", "left", "right", "chars"):
+        vec = clf.parts[view]
+        fast, slow = tfidf(vec, docs), vec.transform(docs)
+        assert (fast.indptr == slow.indptr).all() and (fast.indices == slow.indices).all()
+        assert (fast.data == slow.data).all() and fast.shape == slow.shape

@@ -239,6 +239,28 @@ def mechanism_topic(text: str, subj: Mention) -> bool:
     return bool(_MECHANISM_OF_ZH.match(text, subj.end))
 
 
+def mediator_direction(text: str, subj: Mention, obj: Mention, cues: tuple[Mention, ...]) -> str | None:
+    """The direction of a chain's mediator-to-end link, or None when the subject is not a mediator.
+
+    In ``抑制 NF-κB 信号转导从而减轻炎症反应`` NF-κB falls and inflammation falls with it: the link is
+    ↑ when mediator and end change the same way, ↓ when they change opposite ways (the guideline),
+    whereas the end's own cue (减轻) reads ↓. The subject is a mediator when a verb cue right before
+    it changes it and a chain word (从而, 进而, 来, 导致 …) leads on to the object.
+    """
+    if obj.start < subj.end or not _CHAIN_LINK.search(text, subj.end, obj.start):
+        return None
+    own = [c for c in cues if c.cls == "verb" and c.end <= subj.start and subj.start - c.end <= 3]
+    # the end's own change: governing cues, but not one of the next link (抑制 NF-κB 从而减少 …)
+    end = [c for c in governing_cues(text, subj, obj, list(cues))
+           if c.end <= obj.start or not _CHAIN_LINK.search(text, obj.end, c.start)]
+    if not own or not end:
+        return None
+    sign = _sign(own[-1], subj)
+    for cue in end:
+        sign *= _sign(cue, obj)
+    return {1: "up", -1: "down"}.get(sign)
+
+
 # X 诱导的三叉神经痛模型中 / LPS 刺激的巨噬细胞中 / LPS-induced BV2 cells: X sets up the experiment.
 _INDUCES_MODEL_ZH = re.compile(r"\s*(?:诱导|诱发|刺激|处理)的[^，,。；;]{0,25}?(?:模型|(?:细胞|小鼠|大鼠)[中内])")
 _INDUCES_MODEL_EN = re.compile(r"\s*-?(?:induced|stimulated|treated)\s+[^,.;]{0,40}?\b(?:models?|cells|mice|rats)\b", re.I)

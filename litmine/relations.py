@@ -282,7 +282,9 @@ def relations_of(pairs: list[Pair], feats: list[dict[str, Any]], probs: list[dic
                  clf: Classifier) -> list[Relation]:
     """The linked pairs as relations, given their features and the model's probabilities.
 
-    The model's link is dropped where the subject is not the object's agent (:func:`_not_agent`).
+    The model's link is dropped where the subject is not the object's agent (:func:`_not_agent`),
+    and a chain's mediator-to-end link takes the direction of the guideline's sign rule
+    (:func:`cues.mediator_direction`; ``confidence`` is then the model's probability of a link).
 
     A pair the model leaves unlinked still becomes a relation when the patient-finding rule reads
     it (condition-as-subject findings, rare in training text), with the rule's measured precision,
@@ -293,6 +295,11 @@ def relations_of(pairs: list[Pair], feats: list[dict[str, Any]], probs: list[dic
         label, score, method = decide(clf, pr, str(f["rule"]))
         if label != "none" and _not_agent(pair):
             label, score, method = "none", pr.get("none", 0.0), "model"
+        if label != "none":
+            chained = cue_rules.mediator_direction(pair.sentence.text, pair.subj, pair.obj, pair.cues)
+            if chained is not None and chained != label:
+                # the model says the pair is linked; the guideline's sign rule says which way
+                label, score, method = chained, pr.get("up", 0.0) + pr.get("down", 0.0), "rule"
         if label == "none" and "rule_precision" in clf.parts:
             reading = patient_rule(pair)
             if reading is not None:

@@ -152,3 +152,25 @@ def test_cues_conclusions_and_topics_are_not_agents(processed):
     pairs = _sentence_pairs(processed, "003_e574f4d6fa8d166e", "针刺镇痛的外周机制主要与穴位有关")
     topics = {s for (s, _), q in pairs.items() if mechanism_topic(q.sentence.text, q.subj)}
     assert topics == {"针刺镇痛"}
+
+
+def test_cues_mediator_links_follow_the_sign_rule(processed):
+    from litmine.cues import mediator_direction, rule_direction
+
+    def reads(start):
+        return {k: mediator_direction(q.sentence.text, q.subj, q.obj, q.cues)
+                for k, q in _sentence_pairs(processed, "000_d005d3bca0b121f2", start).items()}, \
+            {k: rule_direction(q.sentence.text, q.subj, q.obj, list(q.cues))
+             for k, q in _sentence_pairs(processed, "000_d005d3bca0b121f2", start).items()}
+
+    # 抑制 NF-κB 信号转导从而减轻炎症反应: NF-κB and inflammation both fall, so NF-κB ↑ inflammation
+    # (gold), though 减轻 alone reads ↓.
+    chain, plain = reads("AMPK/p53/NF-κB 和 AMPK/FOXO/NF-κB 信号通路都参与抗炎作用")
+    assert chain[("NF-κB", "炎症反应")] == "up" and plain[("NF-κB", "炎症反应")] == "down"
+    # 通过激活 AMPK 来抑制 NF-κB 从而减少炎症因子: AMPK rises while NF-κB falls (↓); 减少 belongs to the
+    # next link, not to NF-κB's own change.
+    chain, _ = reads("同时，LPS 诱导的促炎型巨噬细胞中，草莓提取物")
+    assert chain[("AMPK", "NF-κB")] == "down"
+    assert chain[("NF-κB", "炎症因子")] == "up"
+    # the chain's head is no mediator: no verb cue changes 草莓提取物
+    assert ("strawberry extract", "NF-κB") in chain and chain[("strawberry extract", "NF-κB")] is None

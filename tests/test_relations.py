@@ -136,3 +136,23 @@ def test_relations_drop_links_whose_subject_is_no_agent(processed, lex):
     assert ("有氧运动", "疼痛") not in rows
     assert not any(s == "针刺镇痛" for s, _ in rows)
     assert any(s == "有氧运动" for s, _ in rows)     # its own finding (提高了 BDNF) stays
+
+
+def test_relations_mediator_links_take_the_sign_rule(processed, lex):
+    # 通过降低ROS水平来显著减轻氧化应激: ROS and oxidative stress both fall, so a linked ROS -> 氧化应激 is
+    # ↑ (gold), while the shipped model reads the end's cue 减轻 (↓); the rule gives the direction
+    # and the model's probability of a link the confidence.
+    from litmine.features import features_of
+    from litmine.pipeline import pairs_of
+    from litmine.relations import relations_of
+
+    chosen = [q for q in pairs_of(processed["000_d005d3bca0b121f2"])
+              if q.sentence.text.startswith("同时，LPS 诱导的促炎型巨噬细胞中，草莓提取物")]
+    eager = Classifier({**load_model().parts, "threshold": 0.0})
+    feats = features_of(chosen, lex)
+    probs = eager.predict(feats)
+    i = next(i for i, q in enumerate(chosen) if (q.subj.text, q.obj.text) == ("ROS", "氧化应激"))
+    assert probs[i]["down"] > probs[i]["up"]
+    row = next(r for r in relations_of(chosen, feats, probs, eager) if r.pair is chosen[i])
+    assert (row.direction, row.method) == ("up", "rule")
+    assert row.confidence == round(probs[i]["up"] + probs[i]["down"], 4)

@@ -65,7 +65,10 @@ def governing_cues(text: str, subj: Mention, obj: Mention, cues: list[Mention]) 
     if between:
         out.append(between[-1] if first is subj else between[0])
     _, clause_end = clause_bounds(text, second.start, second.end)
-    after = [c for c in cues if second.end <= c.start < min(clause_end, second.end + AFTER_OBJECT_CHARS)]
+    # a change right after the later mention (抑制 NF-κB 的活化), unless a chain word hands it to the
+    # next link (抑制 NF-κB 从而减少炎症因子: 减少 is the inflammatory factors' change)
+    after = [c for c in cues if second.end <= c.start < min(clause_end, second.end + AFTER_OBJECT_CHARS)
+             and not _CHAIN_LINK.search(text, second.end, c.start)]
     if after:
         out.append(after[0])
     if not out:
@@ -250,15 +253,10 @@ def mediator_direction(text: str, subj: Mention, obj: Mention, cues: tuple[Menti
     if obj.start < subj.end or not _CHAIN_LINK.search(text, subj.end, obj.start):
         return None
     own = [c for c in cues if c.cls == "verb" and c.end <= subj.start and subj.start - c.end <= 3]
-    # the end's own change: governing cues, but not one of the next link (抑制 NF-κB 从而减少 …)
-    end = [c for c in governing_cues(text, subj, obj, list(cues))
-           if c.end <= obj.start or not _CHAIN_LINK.search(text, obj.end, c.start)]
-    if not own or not end:
+    end = rule_direction(text, subj, obj, list(cues))
+    if not own or end is None or _sign(own[-1], subj) == 0:
         return None
-    sign = _sign(own[-1], subj)
-    for cue in end:
-        sign *= _sign(cue, obj)
-    return {1: "up", -1: "down"}.get(sign)
+    return "up" if _sign(own[-1], subj) == (1 if end == "up" else -1) else "down"
 
 
 # X 诱导的三叉神经痛模型中 / LPS 刺激的巨噬细胞中 / LPS-induced BV2 cells: X sets up the experiment.

@@ -24,6 +24,8 @@ def reading(text, lex, subj, obj):
     ("Metformin activates AMPK.", "Metformin", "AMPK", "up"),
     ("AMPK inhibits NF-κB.", "AMPK", "NF-κB", "down"),
     ("运动后 IL-6 水平降低", "运动", "IL-6", "down"),
+    # 减少 after 从而 is the next link's change, not NF-κB's (corpus article 000)
+    ("通过激活 AMPK 来抑制 NF-κB 从而减少炎症因子的表达", "AMPK", "NF-κB", "down"),
 ])
 def test_cues_rule_direction(lex, text, subj, obj, direction):
     s, o, cues, _ = reading(text, lex, subj, obj)

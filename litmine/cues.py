@@ -259,6 +259,22 @@ def mediator_direction(text: str, subj: Mention, obj: Mention, cues: tuple[Menti
     return "up" if _sign(own[-1], subj) == (1 if end == "up" else -1) else "down"
 
 
+# Causative verbs: X 导致/引起/使 Y 抑制 states Y's change after Y.
+_CAUSATIVE = re.compile(r"导致|引起|使得?|致使|诱导|造成|lead|caus|result", re.I)
+
+
+def stated_change(text: str, subj: Mention, obj: Mention, cues: tuple[Mention, ...]) -> str | None:
+    """The object's change as a causative states it (``多种因素导致胰岛素信号通路抑制``: ↓), else None.
+
+    The causative verb links subject and object and the change written after the object is the
+    object's own (the guideline's direction); the cue rules read exactly that.
+    """
+    governing = governing_cues(text, subj, obj, list(cues))
+    if len(governing) != 2 or governing[1].start < max(subj.end, obj.end) or not _CAUSATIVE.search(governing[0].text):
+        return None
+    return rule_direction(text, subj, obj, list(cues))
+
+
 # X 诱导的三叉神经痛模型中 / LPS 刺激的巨噬细胞中 / LPS-induced BV2 cells: X sets up the experiment.
 _INDUCES_MODEL_ZH = re.compile(r"\s*(?:诱导|诱发|刺激|处理)的[^，,。；;]{0,25}?(?:模型|(?:细胞|小鼠|大鼠)[中内])")
 _INDUCES_MODEL_EN = re.compile(r"\s*-?(?:induced|stimulated|treated)\s+[^,.;]{0,40}?\b(?:models?|cells|mice|rats)\b", re.I)

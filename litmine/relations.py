@@ -278,13 +278,21 @@ def _not_agent(pair: Pair) -> bool:
             or cue_rules.mechanism_topic(text, s))
 
 
+def _stated_direction(pair: Pair) -> str | None:
+    """A direction the text states outright: a chain's mediator sign, or a causative's stated change."""
+    text, s, o = pair.sentence.text, pair.subj, pair.obj
+    chained = cue_rules.mediator_direction(text, s, o, pair.cues)
+    return chained if chained is not None else cue_rules.stated_change(text, s, o, pair.cues)
+
+
 def relations_of(pairs: list[Pair], feats: list[dict[str, Any]], probs: list[dict[str, float]],
                  clf: Classifier) -> list[Relation]:
     """The linked pairs as relations, given their features and the model's probabilities.
 
     The model's link is dropped where the subject is not the object's agent (:func:`_not_agent`),
-    and a chain's mediator-to-end link takes the direction of the guideline's sign rule
-    (:func:`cues.mediator_direction`; ``confidence`` is then the model's probability of a link).
+    and where the text states the direction outright (a chain's mediator sign, a causative's stated
+    change: :func:`_stated_direction`) a linked pair takes it (``confidence`` is then the model's
+    probability of a link).
 
     A pair the model leaves unlinked still becomes a relation when the patient-finding rule reads
     it (condition-as-subject findings, rare in training text), with the rule's measured precision,
@@ -296,10 +304,10 @@ def relations_of(pairs: list[Pair], feats: list[dict[str, Any]], probs: list[dic
         if label != "none" and _not_agent(pair):
             label, score, method = "none", pr.get("none", 0.0), "model"
         if label != "none":
-            chained = cue_rules.mediator_direction(pair.sentence.text, pair.subj, pair.obj, pair.cues)
-            if chained is not None and chained != label:
-                # the model says the pair is linked; the guideline's sign rule says which way
-                label, score, method = chained, pr.get("up", 0.0) + pr.get("down", 0.0), "rule"
+            stated = _stated_direction(pair)
+            if stated is not None and stated != label:
+                # the model says the pair is linked; the text states which way
+                label, score, method = stated, pr.get("up", 0.0) + pr.get("down", 0.0), "rule"
         if label == "none" and "rule_precision" in clf.parts:
             reading = patient_rule(pair)
             if reading is not None:

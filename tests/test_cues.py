@@ -176,3 +176,17 @@ def test_cues_mediator_links_follow_the_sign_rule(processed):
     assert chain[("NF-κB", "炎症因子")] == "up"
     # the chain's head is no mediator: no verb cue changes 草莓提取物
     assert ("strawberry extract", "NF-κB") in chain and chain[("strawberry extract", "NF-κB")] is None
+
+
+def test_cues_causatives_state_the_change(processed):
+    from litmine.cues import stated_change
+
+    # 由于慢性炎症、脂肪因子…等多种因素导致胰岛素信号通路抑制: the pathway's change is written after it
+    pairs = _sentence_pairs(processed, "002_18e382974de4e15f", "对于 CKD患者，由于慢性炎症")
+    reads = {k: stated_change(q.sentence.text, q.subj, q.obj, q.cues) for k, q in pairs.items()}
+    assert reads[("慢性炎症", "胰岛素信号通路")] == "down"
+    assert reads[("尿毒症毒素", "胰岛素信号通路")] == "down"
+    # 激活 AMPK: no causative, nothing stated after the object
+    pairs = _sentence_pairs(processed, "000_d005d3bca0b121f2", "同时，LPS 诱导的促炎型巨噬细胞中，草莓提取物")
+    assert stated_change(pairs[("AMPK", "NF-κB")].sentence.text, pairs[("AMPK", "NF-κB")].subj,
+                         pairs[("AMPK", "NF-κB")].obj, pairs[("AMPK", "NF-κB")].cues) is None

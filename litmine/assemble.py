@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from litmine.records import Document, Mention, Relation
+from litmine.records import Document, Mention, Relation, is_phenotype
 from litmine.table import SCHEMA_VERSION
 
 PREDICATES = {"up": ("increases", "↑"), "down": ("decreases", "↓")}
 
 
 def _object_type(m: Mention) -> str:
-    """Schema object type: conditions of class phenotype are phenotypes."""
-    return "phenotype" if m.type == "condition" and m.cls == "phenotype" else m.type
+    """Schema object type: conditions of a phenotype class are phenotypes."""
+    return "phenotype" if is_phenotype(m) else m.type
 
 
 def _entity(prefix: str, m: Mention, object_role: bool) -> dict[str, Any]:

@@ -53,6 +53,7 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def _sign(cue: Mention, obj: Mention) -> int:
     """Sign a cue gives the object; ``improve`` lowers conditions and raises anything else."""
     if cue.cls == "improve":
+        # improving a disease or an adverse phenotype (痛行为, 炎症) lowers it; anything else rises
         return -1 if obj.type == "condition" and obj.cls != "phenotype" else 1
     return SIGN.get(cue.entity, 0)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from litmine import cues as cue_rules
 from litmine.lexicon import Lexicon
-from litmine.records import Mention, Pair
+from litmine.records import Mention, Pair, is_phenotype
 from litmine.tokenize import tokenize
 
 WINDOW_TOKENS = 5
@@ -122,7 +122,7 @@ def _features(pair: Pair, toks: list[str], lex: Lexicon) -> dict[str, object]:
         **flags_of(pair, lex),
         "lang=" + pair.sentence.lang: 1.0,
         "subj=" + s.type: 1.0,
-        "obj=" + (o.cls if o.cls == "phenotype" else o.type): 1.0,
+        "obj=" + ("phenotype" if is_phenotype(o) else o.type): 1.0,
         "n_between_cues": min(len(between_cues), 3) / 3,
         "between_cue=" + (between_cues[-1].entity if between_cues else "none"): 1.0,
         "dist": min(second.start - first.end, 120) / 120,

@@ -74,6 +74,16 @@ class Mention:
     cls: str = ""
 
 
+# Condition classes reported as phenotype objects; an adverse phenotype (pain behaviour,
+# hyperalgesia, inflammation) falls when it improves (改善痛行为), the others rise.
+PHENOTYPE_CLASSES = ("phenotype", "adverse_phenotype")
+
+
+def is_phenotype(m: Mention) -> bool:
+    """A condition that is a measure, behaviour or process (the schema's phenotype objects)."""
+    return m.type == "condition" and m.cls in PHENOTYPE_CLASSES
+
+
 @dataclass(frozen=True, slots=True)
 class Pair:
     """A candidate (subject, object) pair inside one sentence, with its context."""

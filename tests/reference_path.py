@@ -14,7 +14,7 @@ from litmine import cues as cue_rules
 from litmine.lexicon import _DROP, _GREEK, GREEK_WORDS
 from litmine.script import to_simplified_char
 from litmine.lexicon import Lexicon
-from litmine.records import Mention, Pair
+from litmine.records import Mention, Pair, is_phenotype
 from litmine.tokenize import spacy_tokenize
 
 WINDOW_TOKENS = 5
@@ -103,7 +103,7 @@ def pair_features(pair: Pair, lex: Lexicon) -> dict[str, object]:
         "hedged": float(is_hedged(text, span, lex)),
         "lang=" + pair.sentence.lang: 1.0,
         "subj=" + s.type: 1.0,
-        "obj=" + (o.cls if o.cls == "phenotype" else o.type): 1.0,
+        "obj=" + ("phenotype" if is_phenotype(o) else o.type): 1.0,
         "n_between_cues": min(len(between_cues), 3) / 3,
         "between_cue=" + (between_cues[-1].entity if between_cues else "none"): 1.0,
         "dist": min(second.start - first.end, 120) / 120,

@@ -26,6 +26,10 @@ def reading(text, lex, subj, obj):
     ("运动后 IL-6 水平降低", "运动", "IL-6", "down"),
     # 减少 after 从而 is the next link's change, not NF-κB's (corpus article 000)
     ("通过激活 AMPK 来抑制 NF-κB 从而减少炎症因子的表达", "AMPK", "NF-κB", "down"),
+    # 改善 raises a phenotype but lowers an adverse one (corpus article 000)
+    ("AMPK 激活后能通过改善线粒体功能", "AMPK", "线粒体功能", "up"),
+    ("二甲双胍可显著改善大鼠的痛行为", "二甲双胍", "痛行为", "down"),
+    ("草莓提取物显著减轻氧化应激，改善炎症", "草莓提取物", "炎症", "down"),
 ])
 def test_cues_rule_direction(lex, text, subj, obj, direction):
     s, o, cues, _ = reading(text, lex, subj, obj)

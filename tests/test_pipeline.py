@@ -27,3 +27,10 @@ def test_pipeline_citations_and_section():
     df = litmine.extract_text("二甲双胍可激活脊髓的 AMPK [12,15-17]。")
     assert len(df) >= 1
     assert (df["citations"] == "12,15-17").all() and df["page"].isna().all()
+
+
+def test_pipeline_improving_an_adverse_phenotype_lowers_it():
+    # 改善痛行为: pain behaviour (class adverse_phenotype) falls and is a phenotype object
+    df = litmine.extract_text("二甲双胍可显著改善糖尿病大鼠的痛行为 [45]。")
+    row = df[(df["subject"] == "metformin") & (df["object"] == "pain behavior")].iloc[0]
+    assert (row["direction"], row["object_type"]) == ("↓", "phenotype")

@@ -278,6 +278,14 @@ def _not_agent(pair: Pair) -> bool:
             or cue_rules.mechanism_topic(text, s))
 
 
+def _listed_together(pair: Pair, lists: dict[int, dict]) -> bool:
+    """Subject and object are members of one list (``TNF-α 和 IL-1β 等表达减少``): peers, not cause and effect."""
+    key = id(pair.entities)
+    if key not in lists:
+        lists[key] = cue_rules.coordinated(pair.sentence.text, pair.sentence.lang, pair.entities)
+    return pair.obj in lists[key].get(pair.subj, ())
+
+
 def _stated_direction(pair: Pair) -> str | None:
     """A direction the text states outright: a chain's mediator sign, or a causative's stated change."""
     text, s, o = pair.sentence.text, pair.subj, pair.obj
@@ -289,7 +297,8 @@ def relations_of(pairs: list[Pair], feats: list[dict[str, Any]], probs: list[dic
                  clf: Classifier) -> list[Relation]:
     """The linked pairs as relations, given their features and the model's probabilities.
 
-    The model's link is dropped where the subject is not the object's agent (:func:`_not_agent`),
+    The model's link is dropped where the subject is not the object's agent (:func:`_not_agent`)
+    or where both are members of one list (:func:`_listed_together`),
     and where the text states the direction outright (a chain's mediator sign, a causative's stated
     change: :func:`_stated_direction`) a linked pair takes it (``confidence`` is then the model's
     probability of a link).
@@ -299,9 +308,10 @@ def relations_of(pairs: list[Pair], feats: list[dict[str, Any]], probs: list[dic
     or when it is listed with a linked pair's subject or object (``coordination_links``).
     """
     decided = []
+    lists: dict[int, dict] = {}     # each sentence's lists, found once for all its pairs
     for pair, f, pr in zip(pairs, feats, probs):
         label, score, method = decide(clf, pr, str(f["rule"]))
-        if label != "none" and _not_agent(pair):
+        if label != "none" and (_not_agent(pair) or _listed_together(pair, lists)):
             label, score, method = "none", pr.get("none", 0.0), "model"
         if label != "none":
             stated = _stated_direction(pair)

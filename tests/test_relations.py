@@ -156,3 +156,20 @@ def test_relations_mediator_links_take_the_sign_rule(processed, lex):
     row = next(r for r in relations_of(chosen, feats, probs, eager) if r.pair is chosen[i])
     assert (row.direction, row.method) == ("up", "rule")
     assert row.confidence == round(probs[i]["up"] + probs[i]["down"], 4)
+
+
+def test_relations_list_members_are_not_linked_to_each_other(processed, lex):
+    # …使得活化小胶质细胞炎症因子 TNF-α 和 IL-1β 等表达减少: the two cytokines are one list's members,
+    # so not each other's cause, however eager the model; the list still takes its links.
+    from litmine.features import features_of
+    from litmine.pipeline import pairs_of
+    from litmine.relations import relations_of
+
+    chosen = [q for q in pairs_of(processed["000_d005d3bca0b121f2"])
+              if q.sentence.text.startswith("在小鼠脑出血模型中，RO27-3225")]
+    assert any((q.subj.text, q.obj.text) == ("TNF-α", "IL-1β") for q in chosen)
+    eager = Classifier({**load_model().parts, "threshold": 0.0})
+    feats = features_of(chosen, lex)
+    rows = {(r.pair.subj.text, r.pair.obj.text) for r in relations_of(chosen, feats, eager.predict(feats), eager)}
+    assert ("TNF-α", "IL-1β") not in rows and ("IL-1β", "TNF-α") not in rows
+    assert any(o == "TNF-α" for _, o in rows) and any(o == "IL-1β" for _, o in rows)

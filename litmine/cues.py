@@ -260,6 +260,16 @@ def mediator_direction(text: str, subj: Mention, obj: Mention, cues: tuple[Menti
     return "up" if _sign(own[-1], subj) == (1 if end == "up" else -1) else "down"
 
 
+# 在 NP 和炎症状态下 / 在癌症 NP 患者中 / 在神经损伤后: the frame names where or when a finding holds.
+_SETTING_OPEN = re.compile(r"在[^，,。；;：:]{0,12}$")
+_SETTING_CLOSE = re.compile(r"[^，,。；;：:]{0,14}?(?:中|下|时|后|内)")
+
+
+def in_setting(text: str, m: Mention) -> bool:
+    """The mention stands inside a ``在 … 中/下/时/后`` frame: the setting of the clause, not its actor."""
+    return bool(_SETTING_OPEN.search(text, max(0, m.start - 14), m.start) and _SETTING_CLOSE.match(text, m.end))
+
+
 # Causative verbs: X 导致/引起/使 Y 抑制 states Y's change after Y.
 _CAUSATIVE = re.compile(r"导致|引起|使得?|致使|诱导|造成|lead|caus|result", re.I)
 

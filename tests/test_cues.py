@@ -194,3 +194,13 @@ def test_cues_causatives_state_the_change(processed):
     pairs = _sentence_pairs(processed, "000_d005d3bca0b121f2", "同时，LPS 诱导的促炎型巨噬细胞中，草莓提取物")
     assert stated_change(pairs[("AMPK", "NF-κB")].sentence.text, pairs[("AMPK", "NF-κB")].subj,
                          pairs[("AMPK", "NF-κB")].obj, pairs[("AMPK", "NF-κB")].cues) is None
+
+
+def test_cues_settings_are_not_actors(processed):
+    from litmine.cues import in_setting
+
+    # 在NP和炎症状态下 , 运动不仅能急性激活内源性阿片释放: NP and the inflammatory state are the setting
+    pairs = _sentence_pairs(processed, "001_e4f3cd9c43015cd5", "在NP和炎症状态下")
+    reads = {s: in_setting(q.sentence.text, q.subj) for (s, _), q in pairs.items()}
+    assert reads["NP"] is True and reads["炎症状态"] is True
+    assert reads["运动"] is False

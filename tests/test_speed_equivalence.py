@@ -95,3 +95,19 @@ def test_speed_tfidf_edge_documents_identical_to_scikit_learn():
         fast, slow = tfidf(vec, docs), vec.transform(docs)
         assert (fast.indptr == slow.indptr).all() and (fast.indices == slow.indices).all()
         assert (fast.data == slow.data).all() and fast.shape == slow.shape
+
+
+def test_speed_tables_identical_to_a_cast_frame(processed, lex):
+    import pandas as pd
+
+    from litmine.pipeline import mention_rows
+    from litmine.table import EVIDENCE_COLUMNS, MENTION_COLUMNS, frame
+
+    clf = model_for(Settings())
+    for name in ARTICLES:
+        for rows, columns in ((evidence_of(processed[name], lex, clf), EVIDENCE_COLUMNS),
+                              (list(mention_rows(processed[name])), MENTION_COLUMNS), ([], EVIDENCE_COLUMNS)):
+            cast = pd.DataFrame(rows, columns=list(columns)).astype(columns)   # the straightforward frame
+            fast = frame(rows, columns)
+            assert fast.equals(cast) and list(fast.dtypes.astype(str)) == list(cast.dtypes.astype(str))
+            assert len(fast) == len(rows)

@@ -270,13 +270,13 @@ def in_setting(text: str, m: Mention) -> bool:
     return bool(_SETTING_OPEN.search(text, max(0, m.start - 14), m.start) and _SETTING_CLOSE.match(text, m.end))
 
 
-# 分泌抗炎因子(如IL-10): the examples in brackets share their category's role.
+# 上调抗氧化剂 (如PGC-1a、SOD…): the examples in brackets share their category's role.
 _EXAMPLES_OPEN = re.compile(r"[（(]\s*(?:如|例如|比如|such as|e\.g\.)[^（）()]*$", re.I)
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:]")
 
 
 def governed_example(text: str, subj: Mention, cues: tuple[Mention, ...]) -> bool:
-    """The mention is an example (``分泌抗炎因子(如IL-10)``) of what a verb cue acts on: an effect, not an actor."""
+    """The mention is an example (``上调抗氧化剂 (如SOD…)``) of what a verb cue acts on: an effect, not an actor."""
     opened = _EXAMPLES_OPEN.search(text, max(0, subj.start - 40), subj.start)
     if not opened:
         return False

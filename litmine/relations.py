@@ -273,7 +273,7 @@ def _not_agent(pair: Pair) -> bool:
     and a conclusion drawn from it (``…，表明 …``, :func:`cues.across_conclusion`), the topic whose
     mechanism is discussed (``针刺镇痛的外周机制…``, :func:`cues.mechanism_topic`), or a disease or
     model named as the setting (``在 NP 和炎症状态下``, :func:`cues.in_setting`; findings in patients
-    are the patient rule's), or an example of what a verb acts on (``分泌抗炎因子(如IL-10)``,
+    are the patient rule's), or an example of what a verb acts on (``上调抗氧化剂 (如PGC-1a、SOD…)``,
     :func:`cues.governed_example`).
     """
     text, s, o = pair.sentence.text, pair.subj, pair.obj
@@ -302,10 +302,10 @@ def relations_of(pairs: list[Pair], feats: list[dict[str, Any]], probs: list[dic
     """The linked pairs as relations, given their features and the model's probabilities.
 
     The model's link is dropped where the subject is not the object's agent (:func:`_not_agent`)
-    or where both are members of one list (:func:`_listed_together`),
-    and where the text states the direction outright (a chain's mediator sign, a causative's stated
-    change: :func:`_stated_direction`) a linked pair takes it (``confidence`` is then the model's
-    probability of a link).
+    or where both are members of one list (:func:`_listed_together`). Where the text states the
+    direction outright (a chain's mediator sign, a causative's stated change:
+    :func:`_stated_direction`) a linked pair takes it, with the model's probability of a link as
+    its ``confidence``.
 
     A pair the model leaves unlinked still becomes a relation when the patient-finding rule reads
     it (condition-as-subject findings, rare in training text), with the rule's measured precision,

@@ -83,13 +83,23 @@ def governing_cues(text: str, subj: Mention, obj: Mention, cues: list[Mention]) 
 
 def rule_direction(text: str, subj: Mention, obj: Mention, cues: list[Mention]) -> str | None:
     """Direction of the object's change read from the cues, or None when no cue governs it."""
-    governing = governing_cues(text, subj, obj, cues)
+    return _reading(governing_cues(text, subj, obj, cues), obj)
+
+
+def _reading(governing: list[Mention], obj: Mention) -> str | None:
+    """The direction the governing cues give the object together (None without any)."""
     if not governing:
         return None
     sign = 1
     for cue in governing:
         sign *= _sign(cue, obj)
     return {1: "up", -1: "down"}.get(sign)
+
+
+def _changing_verb(subj: Mention, cues: tuple[Mention, ...] | list[Mention]) -> Mention | None:
+    """The verb cue written right before a mention, which changes it (激活 AMPK), if any."""
+    verbs = [c for c in cues if c.cls == "verb" and c.end <= subj.start and subj.start - c.end <= 3]
+    return verbs[-1] if verbs else None
 
 
 @cache
@@ -216,8 +226,7 @@ def parallel_effect(text: str, subj: Mention, obj: Mention, cues: tuple[Mention,
     """
     if obj.start < subj.end:
         return False
-    governed = any(c.cls == "verb" and c.end <= subj.start and subj.start - c.end <= 3 for c in cues)
-    if not governed:
+    if _changing_verb(subj, cues) is None:
         return False
     gap = text[subj.end:obj.start]
     return bool(_SERIAL_BREAK.search(gap)) and not _CHAIN_LINK.search(gap)
@@ -253,11 +262,11 @@ def mediator_direction(text: str, subj: Mention, obj: Mention, cues: tuple[Menti
     """
     if obj.start < subj.end or not _CHAIN_LINK.search(text, subj.end, obj.start):
         return None
-    own = [c for c in cues if c.cls == "verb" and c.end <= subj.start and subj.start - c.end <= 3]
+    own = _changing_verb(subj, cues)
     end = rule_direction(text, subj, obj, list(cues))
-    if not own or end is None or _sign(own[-1], subj) == 0:
+    if own is None or end is None or _sign(own, subj) == 0:
         return None
-    return "up" if _sign(own[-1], subj) == (1 if end == "up" else -1) else "down"
+    return "up" if _sign(own, subj) == (1 if end == "up" else -1) else "down"
 
 
 # 在 NP 和炎症状态下 / 在癌症 NP 患者中 / 在神经损伤后: the frame names where or when a finding holds.
@@ -298,7 +307,7 @@ def stated_change(text: str, subj: Mention, obj: Mention, cues: tuple[Mention, .
     governing = governing_cues(text, subj, obj, list(cues))
     if len(governing) != 2 or governing[1].start < max(subj.end, obj.end) or not _CAUSATIVE.search(governing[0].text):
         return None
-    return rule_direction(text, subj, obj, list(cues))
+    return _reading(governing, obj)
 
 
 # X 诱导的三叉神经痛模型中 / LPS 刺激的巨噬细胞中 / LPS-induced BV2 cells: X sets up the experiment.

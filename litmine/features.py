@@ -77,11 +77,10 @@ def features_of(pairs: list[Pair], lex: Lexicon, governed_only: bool = False) ->
     views: dict[tuple, SentenceTokens] = {}
     out: list[dict[str, object]] = []
     for pair in pairs:
-        if governed_only:
-            rule = cue_rules.rule_direction(pair.sentence.text, pair.subj, pair.obj, list(pair.cues))
-            if rule is None:
-                out.append({"rule": "none", "symbolic": flags_of(pair, lex)})
-                continue
+        rule = cue_rules.rule_direction(pair.sentence.text, pair.subj, pair.obj, list(pair.cues)) or "none"
+        if governed_only and rule == "none":
+            out.append({"rule": "none", "symbolic": flags_of(pair, lex)})
+            continue
         keep = _keep(pair)
         # Pairs of one sentence share their entity and cue tuples; ``pairs`` keeps them alive, so
         # their ids are stable keys for this call (hashing the mentions themselves costs more).
@@ -89,7 +88,7 @@ def features_of(pairs: list[Pair], lex: Lexicon, governed_only: bool = False) ->
         view = views.get(key)
         if view is None:
             view = views[key] = sentence_tokens(pair, words, keep)
-        out.append(_features(pair, _pair_tokens(view, pair), lex))
+        out.append(_features(pair, _pair_tokens(view, pair), lex, rule))
     return out
 
 
@@ -106,14 +105,13 @@ def pair_features(pair: Pair, lex: Lexicon) -> dict[str, object]:
     return features_of([pair], lex)[0]
 
 
-def _features(pair: Pair, toks: list[str], lex: Lexicon) -> dict[str, object]:
+def _features(pair: Pair, toks: list[str], lex: Lexicon, rule: str) -> dict[str, object]:
     """Text views (between, left, right, window) and symbolic features of a pair and its tokens."""
     text, s, o = pair.sentence.text, pair.subj, pair.obj
     first, second = (s, o) if s.start < o.start else (o, s)
     i1 = toks.index("<S>" if first is s else "<O>") if ("<S>" in toks and "<O>" in toks) else 0
     i2 = toks.index("<O>" if first is s else "<S>") if ("<S>" in toks and "<O>" in toks) else len(toks)
     cues = list(pair.cues)
-    rule = cue_rules.rule_direction(text, s, o, cues) or "none"
     between_cues = [c for c in cues if first.end <= c.start and c.end <= second.start]
     symbolic = {
         "rule=" + rule: 1.0,

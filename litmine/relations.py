@@ -226,22 +226,24 @@ def rule_precision(pairs: list[Pair], labels: list[str]) -> float:
     return round((sum(r == label for r, label in fired) + 1) / (len(fired) + 2), 4)
 
 
-def coordination_links(pairs: list[Pair], labels: list[str], relink: bool = False) -> dict[int, tuple[str, int]]:
+def coordination_links(pairs: list[Pair], labels: list[str], relink: bool = False,
+                       lists: dict[int, dict] | None = None) -> dict[int, tuple[str, int]]:
     """Unlinked pairs that a linked pair's list reaches: index -> (label, index of the linked pair).
 
     ``A、B 等抑制 X`` and ``抑制 X 和 Y``: when the model links A to X, B to X is the same statement
     (the guideline's coordination rule), so it takes A's direction. Subjects' lists are followed
     first, then objects' lists from every pair linked so far. ``relink``: also report pairs that
-    are linked already (to measure the rule against gold links).
+    are linked already (to measure the rule against gold links). ``lists``: sentences' lists
+    already found (:func:`_lists_of`).
     """
+    lists = {} if lists is None else lists
     by_sentence: dict[int, list[int]] = {}
     for i, pair in enumerate(pairs):
         by_sentence.setdefault(id(pair.entities), []).append(i)
     found: dict[int, tuple[str, int]] = {}
     for members in by_sentence.values():
-        first = pairs[members[0]]
-        lists = cue_rules.coordinated(first.sentence.text, first.sentence.lang, first.entities)
-        if not lists:
+        listed = _lists_of(pairs[members[0]], lists)
+        if not listed:
             continue
         index = {(pairs[i].subj.entity_id, pairs[i].obj.entity_id): i for i in members}
         linked = {i: (labels[i], i) for i in members if labels[i] != "none"}
@@ -249,7 +251,7 @@ def coordination_links(pairs: list[Pair], labels: list[str], relink: bool = Fals
             for i, (label, source) in list(linked.items()):
                 pair = pairs[i]
                 mine, other = (pair.subj, pair.obj) if side == "subj" else (pair.obj, pair.subj)
-                for peer in lists.get(mine, ()):
+                for peer in listed.get(mine, ()):
                     if (peer.start < other.start) != (mine.start < other.start):
                         continue
                     key = (peer.entity_id, other.entity_id) if side == "subj" else (other.entity_id, peer.entity_id)
@@ -282,12 +284,17 @@ def _not_agent(pair: Pair) -> bool:
             or cue_rules.governed_example(text, s, pair.cues))
 
 
-def _listed_together(pair: Pair, lists: dict[int, dict]) -> bool:
-    """Subject and object are members of one list (``TNF-α 和 IL-1β 等表达减少``): peers, not cause and effect."""
-    key = id(pair.entities)
+def _lists_of(pair: Pair, lists: dict[int, dict]) -> dict:
+    """The lists of the pair's sentence (:func:`cues.coordinated`), found once per sentence in ``lists``."""
+    key = id(pair.entities)   # pairs of one sentence share their entity tuple
     if key not in lists:
         lists[key] = cue_rules.coordinated(pair.sentence.text, pair.sentence.lang, pair.entities)
-    return pair.obj in lists[key].get(pair.subj, ())
+    return lists[key]
+
+
+def _listed_together(pair: Pair, lists: dict[int, dict]) -> bool:
+    """Subject and object are members of one list (``TNF-α 和 IL-1β 等表达减少``): peers, not cause and effect."""
+    return pair.obj in _lists_of(pair, lists).get(pair.subj, ())
 
 
 def _stated_direction(pair: Pair) -> str | None:
@@ -330,7 +337,7 @@ def relations_of(pairs: list[Pair], feats: list[dict[str, Any]], probs: list[dic
     if "coordination_precision" in clf.parts:
         # A listed pair is as sure as the link it copies, times how often lists share links in gold.
         share = float(clf.parts["coordination_precision"])
-        for j, (label, source) in coordination_links(pairs, [d[0] for d in decided]).items():
+        for j, (label, source) in coordination_links(pairs, [d[0] for d in decided], lists=lists).items():
             decided[j] = (label, decided[source][1] * share, "rule")
     out = []
     for pair, f, (label, score, method) in zip(pairs, feats, decided):

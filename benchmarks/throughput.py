@@ -17,6 +17,7 @@ Prints, with the CPU and library versions:
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import platform
 import resource
@@ -103,6 +104,7 @@ def side_by_side(docs: list[str]) -> tuple[float, float, int, dict[str, float]]:
     """Seconds of jieba.lcut and of litmine over ``docs``, alternating document by document."""
     import jieba
 
+    jieba.setLogLevel(logging.WARNING)   # litmine no longer imports jieba, so its banner would show
     jieba.initialize()
     t_jieba = 0.0
     rows = 0

@@ -23,7 +23,7 @@ LAYERS = [
     {"cli"},
     {"console"},
 ]
-CONFINED = {"typer": {"cli"}, "jieba": {"tokenize"}, "spacy": {"tokenize", "writers"}, "opencc": {"script"},
+CONFINED = {"typer": {"cli"}, "jieba": {"tokenize"}, "rjieba": {"tokenize"}, "spacy": {"tokenize", "writers"}, "opencc": {"script"},
             "sklearn": {"relations", "train", "evaluate"}, "skops": {"relations"},
             "pandas": {"table", "aggregate", "writers", "pipeline", "evaluate", "report", "__init__"},
             "networkx": {"writers"}, "sqlalchemy": {"writers", "pipeline"}, "ahocorasick": {"lexicon"},

@@ -85,9 +85,9 @@ def test_batch_workers_fork_after_the_warm_up():
     # a fresh interpreter: after a --jobs 2 batch the parent holds the segmenters its workers inherited
     probe = ("from litmine.batch import extract_corpus, unique_inputs\nfrom litmine import tokenize\n"
              f"files = unique_inputs([{str(SEEDS)!r}])[:2]\n"
-             "before = tokenize._segmenter.cache_info().currsize\n"
+             "before = tokenize._fast_segmenter.cache_info().currsize\n"
              "extract_corpus(files, jobs=2)\n"
-             "print(before, tokenize._segmenter.cache_info().currsize)")
+             "print(before, tokenize._fast_segmenter.cache_info().currsize)")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["0", "1"]
 

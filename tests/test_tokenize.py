@@ -56,3 +56,29 @@ def test_tokenize_whitespace_and_overlapping_spans_as_spacy(lex):
     text = "  AMPK  可 通过\u3000抑制 NF-κB 活化 \n二甲双胍 "
     for keep in [(), ((2, 6),), ((2, 9), (4, 12)), ((6, 8),), ((7, 8),), ((1, 3), (2, 14), (9, 20)), ((0, len(text)),)]:
         assert tokenize(text, "zh", lex.segmenter_words, keep) == spacy_tokenize(text, "zh", lex.segmenter_words, keep), keep
+
+
+# Runs of ASCII jieba cuts and jieba-rs keeps whole, a dictionary word with ASCII marks (C++),
+# whitespace of every kind, and Chinese around them.
+SEGMENTER_EDGES = ["AMPK-related kinase 与 IL-6、3.1.1 节", "p-53 和 C-X-C 趋化因子 5-aminoimidazole-4-carboxyamide",
+                   "C++ 和 AT&T 以及 50% 的 3.5 倍", "  \u3000 \n\t二甲双胍  可激活\r\nAMPK ", "", "-", "a-", "%.了是NF-κB"]
+
+
+def test_tokenize_fast_segmenter_gives_jieba_words_on_every_corpus_sentence(processed, lex):
+    # jieba-rs must cut exactly as the jieba.Tokenizer spaCy uses, or features (and the table) change.
+    from litmine.tokenize import _fast_segmenter, _segmenter
+
+    fast, reference = _fast_segmenter(lex.segmenter_words), _segmenter(lex.segmenter_words)
+    texts = [s.text for p in processed.values() for s in p.sentences if s.lang != "en"]
+    assert len(texts) > 500
+    for text in texts + SEGMENTER_EDGES:
+        assert fast.cut(text) == list(reference.cut(text, cut_all=False)), text
+
+
+def test_tokenize_fast_segmenter_splits_ascii_runs_as_jieba(lex):
+    from litmine.tokenize import _fast_segmenter
+
+    fast = _fast_segmenter(lex.segmenter_words)
+    assert fast.cut("IL-6") == ["IL", "-", "6"]
+    assert fast.cut("3.1.1") == ["3.1", ".", "1"]
+    assert fast.cut("C++") == ["C++"]          # a dictionary word stays whole

@@ -181,7 +181,7 @@ def machine() -> str:
     if info.is_file():
         cpu = next((line.split(":", 1)[1].strip() for line in info.read_text().splitlines()
                     if line.startswith("model name")), cpu)
-    versions = {name: metadata.version(name) for name in ("litmine", "jieba", "spacy", "scikit-learn", "typer")}
+    versions = {name: metadata.version(name) for name in ("litmine", "jieba", "rjieba", "spacy", "scikit-learn", "typer")}
     load = ", load average %.1f" % os.getloadavg()[0] if hasattr(os, "getloadavg") else ""
     return f"machine: {cpu}, {os.cpu_count()} cores{load}, python {platform.python_version()}, {versions}"
 

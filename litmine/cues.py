@@ -130,20 +130,33 @@ def _found(kind: str, zone: str, lex: Lexicon) -> bool:
 def is_negated(text: str, span: tuple[int, int], cues: list[Mention], lex: Lexicon) -> bool:
     """A negation governs the pair: a negation term in its clause, or 不/未 right before a cue."""
     lo, hi = clause_bounds(text, *span)
-    if _found("negation", text[lo:hi], lex):
+    pattern = _any_term(tuple(lex.context.get("negation", ())), "negation")
+    return _negated_clause(pattern, text, lo, hi, tuple(c.start for c in cues if lo <= c.start < hi))
+
+
+# Pairs of a sentence share clauses, so each clause is scanned once (the key is the clause, not the pair).
+@lru_cache(maxsize=CLAUSE_CACHE)
+def _negated_clause(pattern: re.Pattern[str] | None, text: str, lo: int, hi: int, cue_starts: tuple[int, ...]) -> bool:
+    """A negation term in ``text[lo:hi]``, or a short negation before one of the cues starting there."""
+    if pattern is not None and pattern.search(text, lo, hi) is not None:
         return True
-    for c in cues:
-        if lo <= c.start < hi:
-            prefix = text[lo:c.start]
-            if _ZH_SHORT_NEGATION.search(prefix) or _EN_NEGATION.search(prefix):
-                return True
+    for start in cue_starts:
+        prefix = text[lo:start]
+        if _ZH_SHORT_NEGATION.search(prefix) or _EN_NEGATION.search(prefix):
+            return True
     return False
 
 
 def is_hedged(text: str, span: tuple[int, int], lex: Lexicon) -> bool:
     """A hedge (可能, 尚不清楚, may, unclear) in the sentence part holding the pair."""
     lo, hi = clause_bounds(text, *span)
-    return _found("hedge", text[max(0, lo - 20):hi], lex)
+    return _hedged_zone(_any_term(tuple(lex.context.get("hedge", ())), "hedge"), text, max(0, lo - 20), hi)
+
+
+@lru_cache(maxsize=CLAUSE_CACHE)
+def _hedged_zone(pattern: re.Pattern[str] | None, text: str, lo: int, hi: int) -> bool:
+    """A hedge term in ``text[lo:hi]`` (searched in the slice: word bounds stop at its ends)."""
+    return pattern is not None and pattern.search(text[lo:hi]) is not None
 
 
 def is_passive(text: str, subj: Mention, obj: Mention) -> bool:

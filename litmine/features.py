@@ -75,6 +75,7 @@ def features_of(pairs: list[Pair], lex: Lexicon, governed_only: bool = False) ->
     """
     words = lex.segmenter_words
     views: dict[tuple, SentenceTokens] = {}
+    firsts: dict[tuple[int, int], Mention | None] = {}   # keyed by id(entities): ``pairs`` keeps them alive
     out: list[dict[str, object]] = []
     for pair in pairs:
         rule = cue_rules.rule_direction(pair.sentence.text, pair.subj, pair.obj, list(pair.cues)) or "none"
@@ -88,7 +89,7 @@ def features_of(pairs: list[Pair], lex: Lexicon, governed_only: bool = False) ->
         view = views.get(key)
         if view is None:
             view = views[key] = sentence_tokens(pair, words, keep)
-        out.append(_features(pair, _pair_tokens(view, pair), lex, rule))
+        out.append(_features(pair, _pair_tokens(view, pair), lex, rule, firsts))
     return out
 
 
@@ -105,7 +106,7 @@ def pair_features(pair: Pair, lex: Lexicon) -> dict[str, object]:
     return features_of([pair], lex)[0]
 
 
-def _features(pair: Pair, toks: list[str], lex: Lexicon, rule: str) -> dict[str, object]:
+def _features(pair: Pair, toks: list[str], lex: Lexicon, rule: str, firsts: dict) -> dict[str, object]:
     """Text views (between, left, right, window) and symbolic features of a pair and its tokens."""
     text, s, o = pair.sentence.text, pair.subj, pair.obj
     first, second = (s, o) if s.start < o.start else (o, s)
@@ -127,7 +128,7 @@ def _features(pair: Pair, toks: list[str], lex: Lexicon, rule: str) -> dict[str,
         "same_clause": float(cue_rules.clause_bounds(text, first.start, first.end)
                              == cue_rules.clause_bounds(text, second.start, second.end)),
     }
-    symbolic.update(_relatedness(pair, first, second, between_cues))
+    symbolic.update(_relatedness(pair, first, second, between_cues, firsts))
     return {
         "between": " ".join(toks[i1:i2 + 1]),
         "left": " ".join(toks[max(0, i1 - WINDOW_TOKENS):i1 + 1]),
@@ -138,28 +139,35 @@ def _features(pair: Pair, toks: list[str], lex: Lexicon, rule: str) -> dict[str,
     }
 
 
-def _same(a: Mention, b: Mention) -> bool:
-    """``a == b``, cheaper: most mentions differ in their span."""
-    return a is b or (a.start == b.start and a.end == b.end and a == b)
+def _first_from(entities: tuple[Mention, ...], lo: int, firsts: dict) -> Mention | None:
+    """The first-starting entity at or after ``lo`` (the earliest listed on ties), or None."""
+    key = (id(entities), lo)
+    if key not in firsts:
+        firsts[key] = min((m for m in entities if m.start >= lo), key=lambda m: m.start, default=None)
+    return firsts[key]
 
 
-def _relatedness(pair: Pair, first, second, between_cues) -> dict[str, float]:  # type: ignore[no-untyped-def]
-    """Cues of whether the two mentions are linked at all: competitors, breaks, adjacency."""
+def _relatedness(pair: Pair, first, second, between_cues, firsts: dict) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Cues of whether the two mentions are linked at all: competitors, breaks, adjacency.
+
+    ``firsts``: the first entity of each (sentence, clause start), shared by the pairs of one call.
+    """
     text, s, o = pair.sentence.text, pair.subj, pair.obj
-    # ``m not in (s, o)``, with the span compared before the dataclass equality (a hot loop).
-    others = [m for m in pair.entities if not (_same(m, s) or _same(m, o))]
-    between = [m for m in others if first.end <= m.start and m.end <= second.start]
+    # Subject and object cannot lie between the two (each ends after the first one's end or
+    # starts before the second's start), so the sentence's entities need no filtering first.
+    between = [m for m in pair.entities if first.end <= m.start and m.end <= second.start]
     gap = text[first.end:second.start]
     lo, _ = cue_rules.clause_bounds(text, s.start, s.end)
-    clause_first = min((m for m in pair.entities if m.start >= lo), key=lambda m: m.start, default=s)
+    clause_first = _first_from(pair.entities, lo, firsts)
+    sentence_first = _first_from(pair.entities, -1, firsts)
     cue_before_obj = [c for c in pair.cues if c.end <= o.start and o.start - c.end <= 4]
     return {
         "n_between_entities": min(len(between), 4) / 4,
         "same_type_between": float(any(m.type == o.type for m in between)),
         "breaks_between=" + str(min(len(_BREAKS.findall(gap)), 2)): 1.0,
         "via_between": float(bool(_VIA.search(gap))),
-        "subj_clause_first": float(clause_first is s or clause_first == s),
+        "subj_clause_first": float(clause_first is None or clause_first is s or clause_first == s),
         "cue_right_before_obj": float(bool(cue_before_obj)),
-        "subj_sentence_first": float(min(pair.entities, key=lambda m: m.start, default=s) == s),
+        "subj_sentence_first": float(sentence_first is None or sentence_first == s),
         "obj_then_change": float(any(second is o and o.end <= c.start <= o.end + 6 for c in pair.cues)),
     }

@@ -29,6 +29,7 @@ _ABSTRACT = re.compile(r"^\s*(?:【?摘\s*要】?|Abstract)\s*[:：]?(?:\s+|$|(?
 _TABLE_CAPTION = re.compile(r"^\s*(?:表\s*\d+|Table\s*\d+)")
 _FIGURE_CAPTION = re.compile(r"^\s*(?:图\s*\d+|Fig(?:ure)?\.?\s*\d+)")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+IDEOGRAPH = re.compile("[\u3400-\u9fff\uf900-\ufaff]")   # the ideographs is_cjk accepts
 _NOTE = re.compile(r"^\s*(?:注|Note)\s*[:：]")
 _CITATION_END = re.compile(r"\[\d+(?:[,，~～\-–]\s*\d+)*\]\s*$")
 _AFFILIATION = re.compile(
@@ -55,7 +56,7 @@ def is_cjk(ch: str) -> bool:
 
 def script_of(text: str) -> str:
     """'zh' when CJK ideographs dominate the letters of ``text``, else 'en'."""
-    cjk = sum(1 for c in text if is_cjk(c))
+    cjk = len(IDEOGRAPH.findall(text))
     words = len(_LATIN_WORD.findall(text))
     return "zh" if cjk and cjk >= words else "en"
 

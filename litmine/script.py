@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from litmine.layout import is_cjk, script_of
+from litmine.layout import IDEOGRAPH, is_cjk, script_of
 
 
 @cache
@@ -44,6 +44,7 @@ def detect_lang(text: str) -> str:
     """'en', 'zh' or 'zh-Hant' for a sentence, by its dominant script and characters."""
     if script_of(text) == "en":
         return "en"
-    traditional = sum(1 for c in text if is_cjk(c) and to_simplified_char(c) != c)
-    simplified = sum(1 for c in text if is_cjk(c) and _is_simplified_only(c))
+    ideographs = IDEOGRAPH.findall(text)
+    traditional = sum(1 for c in ideographs if to_simplified_char(c) != c)
+    simplified = sum(1 for c in ideographs if _is_simplified_only(c))
     return "zh-Hant" if traditional > simplified else "zh"

@@ -23,3 +23,11 @@ def test_script_traditional_document_keeps_its_text():
     t_ms, s_ms = trad.mentions[0], simp.mentions[0]
     assert [m.entity_id for m in t_ms] == [m.entity_id for m in s_ms]
     assert trad.sentences[0].lang == "zh-Hant" and t_ms[0].text == "電針"
+
+
+def test_script_ideograph_pattern_is_is_cjk():
+    # script_of and detect_lang count ideographs with one regex; it must accept exactly is_cjk's set.
+    from litmine.layout import IDEOGRAPH, is_cjk
+
+    everything = "".join(map(chr, range(0x20, 0x30000)))
+    assert IDEOGRAPH.findall(everything) == [c for c in everything if is_cjk(c)]

@@ -78,7 +78,8 @@ def features_of(pairs: list[Pair], lex: Lexicon, governed_only: bool = False) ->
     firsts: dict[tuple[int, int], Mention | None] = {}   # keyed by id(entities): ``pairs`` keeps them alive
     out: list[dict[str, object]] = []
     for pair in pairs:
-        rule = cue_rules.rule_direction(pair.sentence.text, pair.subj, pair.obj, list(pair.cues)) or "none"
+        rule = pair.rule if pair.rule is not None else \
+            cue_rules.rule_direction(pair.sentence.text, pair.subj, pair.obj, list(pair.cues)) or "none"
         if governed_only and rule == "none":
             out.append({"rule": "none", "symbolic": flags_of(pair, lex)})
             continue

@@ -35,7 +35,7 @@ def make_pairs(sentence: Sentence, mentions: list[Mention]) -> list[Pair]:
     """
     entities = [m for m in mentions if m.type != "direction"]
     cues = tuple(m for m in mentions if m.type == "direction")
-    best: dict[tuple[str, str], tuple[tuple[bool, int], Mention, Mention]] = {}
+    best: dict[tuple[str, str], tuple[tuple[bool, int], Mention, Mention, str]] = {}
     for s in entities:
         # the inducer of a model (LPS 刺激的巨噬细胞中) is part of a method description (docs/annotation.md)
         if s.type not in SUBJECT_TYPES or cue_rules.induces_model(sentence.text, s):
@@ -46,17 +46,18 @@ def make_pairs(sentence: Sentence, mentions: list[Mention]) -> list[Pair]:
             dist = abs(s.start - o.start)
             if dist > MAX_PAIR_CHARS:
                 continue
-            rank = (cue_rules.rule_direction(sentence.text, s, o, cues) is None, dist)
+            reading = cue_rules.rule_direction(sentence.text, s, o, cues)
+            rank = (reading is None, dist)
             key = (s.entity_id, o.entity_id)
             if key not in best or rank < best[key][0]:
-                best[key] = (rank, s, o)
+                best[key] = (rank, s, o, reading or "none")
     chosen = sorted(best.values(), key=lambda t: t[0])[:MAX_PAIRS_PER_SENTENCE]
     out = []
     shared = tuple(entities)   # one tuple for all pairs of the sentence: features tokenize it once
-    for _, s, o in sorted(chosen, key=lambda t: (t[1].start, t[2].start)):
+    for _, s, o, reading in sorted(chosen, key=lambda t: (t[1].start, t[2].start)):
         region = cue_rules.attach_region(sentence.text, s, o, entities)
         condition = cue_rules.attach_condition(s, o, entities)
-        out.append(Pair(sentence, s, o, region, condition, cues, shared))
+        out.append(Pair(sentence, s, o, region, condition, cues, shared, reading))
     return out
 
 

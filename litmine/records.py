@@ -95,6 +95,8 @@ class Pair:
     condition: Mention | None = None
     cues: tuple[Mention, ...] = field(default=())
     entities: tuple[Mention, ...] = field(default=())
+    # the cue rules' reading (up, down or none) when the maker already computed it, else None
+    rule: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

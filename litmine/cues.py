@@ -121,22 +121,22 @@ def _any_term(terms: tuple[tuple[str, str], ...], kind: str) -> re.Pattern[str] 
     return re.compile("|".join(parts)) if parts else None
 
 
-def _found(kind: str, zone: str, lex: Lexicon) -> bool:
-    """Any ``kind`` context term (negation, hedge) in ``zone``."""
-    pattern = _any_term(tuple(lex.context.get(kind, ())), kind)
-    return pattern is not None and pattern.search(zone) is not None
+def _context_pattern(kind: str, lex: Lexicon) -> re.Pattern[str] | None:
+    """The one regex of the lexicon's ``kind`` context terms (negation, hedge)."""
+    return _any_term(tuple(lex.context.get(kind, ())), kind)
 
 
 def is_negated(text: str, span: tuple[int, int], cues: list[Mention], lex: Lexicon) -> bool:
     """A negation governs the pair: a negation term in its clause, or 不/未 right before a cue."""
     lo, hi = clause_bounds(text, *span)
-    pattern = _any_term(tuple(lex.context.get("negation", ())), "negation")
-    return _negated_clause(pattern, text, lo, hi, tuple(c.start for c in cues if lo <= c.start < hi))
+    starts = tuple(c.start for c in cues if lo <= c.start < hi)
+    return _negated_clause(_context_pattern("negation", lex), text, lo, hi, starts)
 
 
 # Pairs of a sentence share clauses, so each clause is scanned once (the key is the clause, not the pair).
 @lru_cache(maxsize=CLAUSE_CACHE)
-def _negated_clause(pattern: re.Pattern[str] | None, text: str, lo: int, hi: int, cue_starts: tuple[int, ...]) -> bool:
+def _negated_clause(pattern: re.Pattern[str] | None, text: str, lo: int, hi: int,
+                    cue_starts: tuple[int, ...]) -> bool:
     """A negation term in ``text[lo:hi]``, or a short negation before one of the cues starting there."""
     if pattern is not None and pattern.search(text, lo, hi) is not None:
         return True
@@ -150,7 +150,7 @@ def _negated_clause(pattern: re.Pattern[str] | None, text: str, lo: int, hi: int
 def is_hedged(text: str, span: tuple[int, int], lex: Lexicon) -> bool:
     """A hedge (可能, 尚不清楚, may, unclear) in the sentence part holding the pair."""
     lo, hi = clause_bounds(text, *span)
-    return _hedged_zone(_any_term(tuple(lex.context.get("hedge", ())), "hedge"), text, max(0, lo - 20), hi)
+    return _hedged_zone(_context_pattern("hedge", lex), text, max(0, lo - 20), hi)
 
 
 @lru_cache(maxsize=CLAUSE_CACHE)

@@ -105,7 +105,8 @@ class Classifier:
             return []
         model = self.parts["model"]
         probs = model.predict_proba(self._matrix(feats, fit=False))
-        return [dict(zip(model.classes_, map(float, row))) for row in probs]
+        labels = model.classes_.tolist()
+        return [dict(zip(labels, row)) for row in probs.tolist()]   # tolist: Python floats in one C pass
 
 
 def save(clf: Classifier, directory: Path, meta: dict[str, Any]) -> Path:

@@ -186,16 +186,13 @@ def tfidf(vec: Any, docs: list[str]) -> csr_array:
 def symbolic_matrix(vec: Any, dicts: list[dict[str, float]]) -> csr_array:
     """``DictVectorizer.transform`` for dicts of numbers: same columns, same values, sorted per row."""
     vocab, cast = vec.vocabulary_, vec.dtype
-    indices: list[int] = []
-    values: list[float] = []
-    indptr = [0]
-    for d in dicts:
-        for name, value in d.items():
-            if name in vocab:
-                indices.append(vocab[name])
-                values.append(cast(value))
-        indptr.append(len(indices))
-    matrix = csr_array((values, np.asarray(indices, dtype=np.intc), indptr),
+    # every row's names and values flattened by C-level iteration, then the unknown names dropped
+    columns = np.fromiter(map(vocab.get, chain.from_iterable(dicts), repeat(-1)), dtype=np.intp)
+    values = np.fromiter(chain.from_iterable(d.values() for d in dicts), dtype=cast, count=len(columns))
+    rows = np.repeat(np.arange(len(dicts)), np.fromiter(map(len, dicts), dtype=np.intp, count=len(dicts)))
+    known = columns >= 0
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows[known], minlength=len(dicts)))])
+    matrix = csr_array((values[known], columns[known].astype(np.intc), indptr.astype(np.intc)),
                        shape=(len(dicts), len(vocab)), dtype=cast)
     matrix.sort_indices()
     return matrix

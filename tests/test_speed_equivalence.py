@@ -59,6 +59,11 @@ def test_speed_tfidf_identical_to_scikit_learn(processed, lex):
     fast, slow = symbolic_matrix(vec, [f["symbolic"] for f in feats]), vec.transform([f["symbolic"] for f in feats])
     assert (fast.indptr == slow.indptr).all() and (fast.indices == slow.indices).all()
     assert (fast.data == slow.data).all() and fast.shape == slow.shape
+    # rows with no features, unknown names only, and a mix
+    edge = [{}, {"no such feature": 1.0}, {"passive": 1.0, "no such feature": 2.0, "dist": 0.25}, {}]
+    fast, slow = symbolic_matrix(vec, edge), vec.transform(edge)
+    assert (fast.indptr == slow.indptr).all() and (fast.indices == slow.indices).all()
+    assert (fast.data == slow.data).all() and fast.shape == slow.shape and fast.dtype == slow.dtype
 
 
 def test_speed_clause_bounds_identical_to_scans(processed):

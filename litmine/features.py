@@ -32,24 +32,39 @@ def _marker(m: Mention) -> str:
     return f"<{m.type}>"
 
 
-def _keep(pair: Pair) -> tuple[tuple[int, int], ...]:
-    """Spans merged into one token each: subject, object, the other entities and the cues."""
+def _keep(pair: Pair, memo: dict | None = None) -> tuple[tuple[int, int], ...]:
+    """Spans merged into one token each: subject, object, the other entities and the cues.
+
+    ``memo`` (one ``features_of`` call): when subject and object are among the sentence's
+    entities, as ``make_pairs`` makes them, the spans are the sentence's and are sorted once.
+    """
+    if memo is not None:
+        key = (id(pair.entities), id(pair.cues))
+        found = memo.get(key)
+        if found is None:
+            spans = tuple(sorted((m.start, m.end) for m in (*pair.entities, *pair.cues)))
+            found = memo[key] = (spans, {id(m) for m in pair.entities})
+        if id(pair.subj) in found[1] and id(pair.obj) in found[1]:
+            return found[0]
     others = [m for m in (*pair.entities, *pair.cues) if m is not pair.subj and m is not pair.obj]
     return tuple(sorted((m.start, m.end) for m in (pair.subj, pair.obj, *others)))
 
 
 def sentence_tokens(pair: Pair, words: tuple[str, ...], keep: tuple[tuple[int, int], ...]) -> SentenceTokens:
     """Tokenize the pair's sentence once; each token is masked by the first mention it overlaps."""
-    mentions = (*pair.entities, *pair.cues)
-    starts, ends, masked = [], [], []
-    for tok, a, b in tokenize(pair.sentence.text, pair.sentence.lang, words, keep):
-        # A token that overlaps neither subject nor object gets the first overlapping mention,
-        # which is then never the subject or object: the same marker the pair would choose.
-        hit = next((m for m in mentions if a < m.end and m.start < b), None)
-        starts.append(a)
-        ends.append(b)
-        masked.append(_marker(hit) if hit is not None else tok.lower())
-    return SentenceTokens(tuple(starts), tuple(ends), tuple(masked))
+    tokens = tokenize(pair.sentence.text, pair.sentence.lang, words, keep)
+    starts = tuple(a for _, a, _ in tokens)
+    ends = tuple(b for _, _, b in tokens)
+    # A token that overlaps neither subject nor object gets the first overlapping mention (in
+    # entity-then-cue order), which is then never the subject or object: the marker the pair
+    # would choose. Tokens are sorted and disjoint, so each mention's tokens are found by bisection.
+    hits: list[Mention | None] = [None] * len(tokens)
+    for m in (*pair.entities, *pair.cues):
+        for i in range(bisect_right(ends, m.start), bisect_left(starts, m.end)):
+            if hits[i] is None:
+                hits[i] = m
+    masked = tuple(_marker(m) if m is not None else tok.lower() for (tok, _, _), m in zip(tokens, hits))
+    return SentenceTokens(starts, ends, masked)
 
 
 def _overlapping(view: SentenceTokens, m: Mention) -> range:
@@ -76,6 +91,7 @@ def features_of(pairs: list[Pair], lex: Lexicon, governed_only: bool = False) ->
     words = lex.segmenter_words
     views: dict[tuple, SentenceTokens] = {}
     firsts: dict[tuple[int, int], Mention | None] = {}   # keyed by id(entities): ``pairs`` keeps them alive
+    spans: dict[tuple[int, int], tuple] = {}               # likewise, each sentence's kept spans
     out: list[dict[str, object]] = []
     for pair in pairs:
         rule = pair.rule if pair.rule is not None else \
@@ -83,7 +99,7 @@ def features_of(pairs: list[Pair], lex: Lexicon, governed_only: bool = False) ->
         if governed_only and rule == "none":
             out.append({"rule": "none", "symbolic": flags_of(pair, lex)})
             continue
-        keep = _keep(pair)
+        keep = _keep(pair, spans)
         # Pairs of one sentence share their entity and cue tuples; ``pairs`` keeps them alive, so
         # their ids are stable keys for this call (hashing the mentions themselves costs more).
         key = (pair.sentence.text, pair.sentence.lang, id(pair.entities), id(pair.cues), keep)

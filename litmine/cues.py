@@ -121,9 +121,18 @@ def _any_term(terms: tuple[tuple[str, str], ...], kind: str) -> re.Pattern[str] 
     return re.compile("|".join(parts)) if parts else None
 
 
+_CONTEXT_PATTERNS: dict[tuple[int, str], tuple[object, int, re.Pattern[str] | None]] = {}
+
+
 def _context_pattern(kind: str, lex: Lexicon) -> re.Pattern[str] | None:
     """The one regex of the lexicon's ``kind`` context terms (negation, hedge)."""
-    return _any_term(tuple(lex.context.get(kind, ())), kind)
+    terms = lex.context.get(kind, ())
+    # Keyed by the term list itself (held in the entry, so its id is not reused while cached);
+    # loading only appends to it, so a list that grew is compiled again.
+    held = _CONTEXT_PATTERNS.get((id(terms), kind))
+    if held is None or held[0] is not terms or held[1] != len(terms):
+        held = _CONTEXT_PATTERNS[(id(terms), kind)] = (terms, len(terms), _any_term(tuple(terms), kind))
+    return held[2]
 
 
 def is_negated(text: str, span: tuple[int, int], cues: list[Mention], lex: Lexicon) -> bool:

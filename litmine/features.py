@@ -75,11 +75,16 @@ def _overlapping(view: SentenceTokens, m: Mention) -> range:
 def _pair_tokens(view: SentenceTokens, pair: Pair) -> list[str]:
     """The sentence's masked tokens with the pair's subject as <S> and object as <O>, runs collapsed."""
     toks = list(view.masked)
-    for i in _overlapping(view, pair.obj):
+    in_obj, in_subj = _overlapping(view, pair.obj), _overlapping(view, pair.subj)
+    for i in in_obj:
         toks[i] = "<O>"
-    for i in _overlapping(view, pair.subj):   # the subject wins a token it shares with the object
+    for i in in_subj:   # the subject wins a token it shares with the object
         toks[i] = "<S>"
-    return [t for i, t in enumerate(toks) if t not in ("<S>", "<O>") or i == 0 or toks[i - 1] != t]
+    # Masking never writes <S> or <O> (its markers are lower case or <type>), so repeats can only
+    # sit inside the two ranges; dropping them right to left keeps the earlier indices valid.
+    for i in sorted({i for i in (*in_obj, *in_subj) if i > 0 and toks[i - 1] == toks[i]}, reverse=True):
+        del toks[i]
+    return toks
 
 
 def features_of(pairs: list[Pair], lex: Lexicon, governed_only: bool = False) -> list[dict[str, object]]:

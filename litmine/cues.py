@@ -168,6 +168,12 @@ def _hedged_zone(pattern: re.Pattern[str] | None, text: str, lo: int, hi: int) -
     return pattern is not None and pattern.search(text[lo:hi]) is not None
 
 
+def forget_texts() -> None:
+    """Empty the memos keyed by sentence text (benchmarks time repeated documents as distinct ones)."""
+    for memo in (_breaks, clause_bounds, _negated_clause, _hedged_zone):
+        memo.cache_clear()
+
+
 def is_passive(text: str, subj: Mention, obj: Mention) -> bool:
     """Object first and a passive marker before the subject (NF-κB 被 AMPK 抑制)."""
     return obj.start < subj.start and bool(_PASSIVE.search(text[obj.end:subj.start]))
